@@ -1,0 +1,71 @@
+"""``MiroApi``: the stateless client, fluent roots plus the official flat methods."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import requests
+
+from .boards import Boards
+from .compat import FlatMethods
+from .core.transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TokenProvider, Transport
+from .items.collection import Items
+
+
+class MiroApi(FlatMethods):
+    """A Miro REST API v2 client for one access token.
+
+    Fluent: ``api.boards.create(name=...)``, ``board.items.sticky_notes.create(...)``.
+    Official names: ``api.get_boards()``, ``api.create_sticky_note_item(board_id, body)`` …
+
+    Args:
+        access_token: the token, or a callable returning the current one (asked per request).
+        base_url: API root; point it at ``FakeMiro().url`` in tests.
+        timeout: seconds for connecting and for each read (None waits forever).
+        max_retries: retries of one call on 429 (any method) and on 5xx/timeouts (GET only).
+        max_retry_wait: longest 429 wait accepted before raising ``RateLimited``.
+        session: a ``requests.Session`` to send through (proxies, adapters …).
+    """
+
+    def __init__(
+        self,
+        access_token: TokenProvider,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: Optional[float] = DEFAULT_TIMEOUT,
+        max_retries: int = 3,
+        max_retry_wait: float = 60.0,
+        session: Optional[requests.Session] = None,
+        on_unauthorized: Optional[Callable[[], bool]] = None,
+    ) -> None:
+        self._transport = Transport(
+            access_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            session=session,
+            on_unauthorized=on_unauthorized,
+        )
+        self.boards = Boards(self._transport)
+
+    def __repr__(self) -> str:
+        return f"MiroApi(base_url={self._transport.base_url!r})"
+
+    def __enter__(self) -> MiroApi:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._transport.close()
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """Call any endpoint (``api.request("GET", "/v2/boards")``): an escape hatch for
+        operations this SDK does not wrap yet. Keywords: ``params``, ``json``, ``files``."""
+        return self._transport.request(method, path, **kwargs)
+
+    def _items(self, board_id: str) -> Items:
+        return self.boards.get(board_id, lazy=True).items

@@ -1,0 +1,184 @@
+"""Boards: ``api.boards`` and the :class:`Board` resource."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any, Dict, Optional
+
+import attrs
+
+from .core import params as p
+from .core.pagination import BOARD_OFFSET, Page, Paginator
+from .core.paths import check_id
+from .core.resource import Collection, Model, Resource
+from .members import BoardMember, BoardMembers
+from .models import Links, UserRef
+
+if TYPE_CHECKING:
+    from .items.base import Items
+
+ACCESS = ("private", "view", "comment", "edit")
+
+POLICY = p.Body(
+    p.section(
+        "sharingPolicy",
+        access=p.choice(*ACCESS),
+        organization_access=p.choice(*ACCESS),
+        team_access=p.choice(*ACCESS),
+        invite_to_account_and_board_link_access=p.choice(
+            "viewer", "commenter", "editor", "no_access"
+        ),
+    ),
+    p.section(
+        "permissionsPolicy",
+        collaboration_tools_start_access=p.choice("all_editors", "board_owners_and_coowners"),
+        copy_access=p.choice("anyone", "team_members", "team_editors", "board_owner"),
+        sharing_access=p.choice("team_members_with_editing_rights", "owner_and_coowners"),
+    ),
+)
+
+
+def _policy(name: str, value: Any) -> Dict[str, Any]:
+    return POLICY.build(POLICY.from_json(value, name))
+
+
+_BOARD_FIELDS = dict(
+    name=p.text(min_length=1, max_length=60),
+    description=p.text(max_length=300),
+    policy=_policy,
+    team_id=p.ID,
+)
+#: What create and update accept (``BoardChanges``).
+BOARD_CHANGES = p.Body(p.top(**_BOARD_FIELDS, project_id=p.ID))
+#: What copy accepts (``CopyBoardChanges``: no project).
+COPY_BOARD_CHANGES = p.Body(p.top(**_BOARD_FIELDS))
+SORTS = ("default", "last_modified", "last_opened", "last_created", "alphabetically")
+LIST_FILTERS = p.Body(
+    p.top(
+        team_id=p.ID,
+        project_id=p.ID,
+        query=p.text(max_length=500),
+        owner=p.ID,
+        sort=p.choice(*SORTS),
+    )
+)
+
+
+@attrs.define(kw_only=True)
+class Team(Model):
+    """The team a board belongs to."""
+
+    id: Optional[str] = None
+    name: Optional[str] = None
+    type: Optional[str] = None
+    picture: Optional[Dict[str, Any]] = None
+
+
+@attrs.define(kw_only=True, repr=False)
+class Board(Resource):
+    """A Miro board. ``board.items``, ``board.members`` reach its contents."""
+
+    _summary_fields = ("name",)
+
+    name: Optional[str] = None
+    description: Optional[str] = None
+    type: Optional[str] = None
+    team: Optional[Team] = None
+    project: Optional[Dict[str, Any]] = None
+    picture: Optional[Dict[str, Any]] = None
+    policy: Optional[Dict[str, Any]] = None
+    view_link: Optional[str] = None
+    owner: Optional[UserRef] = None
+    current_user_membership: Optional[BoardMember] = None
+    created_at: Optional[datetime.datetime] = None
+    created_by: Optional[UserRef] = None
+    last_opened_at: Optional[datetime.datetime] = None
+    last_opened_by: Optional[UserRef] = None
+    modified_at: Optional[datetime.datetime] = None
+    modified_by: Optional[UserRef] = None
+    links: Optional[Links] = None
+
+    @property
+    def _boards(self) -> Boards:
+        return self._require_collection()
+
+    @property
+    def items(self) -> Items:
+        """Every item on the board; typed collections hang off it (``items.sticky_notes``)."""
+        from .items.base import Items
+
+        return Items(self._boards.transport, board_id=self.id)
+
+    @property
+    def members(self) -> BoardMembers:
+        """The board's members."""
+        return BoardMembers(self._boards.transport, board_id=self.id)
+
+    def refresh(self) -> Board:
+        """Reload every field from Miro (fills a lazy handle)."""
+        self._replace_with(self._boards.get(self.id))
+        return self
+
+    def update(self, **changes: Any) -> Board:
+        """Change name, description, policy, team_id or project_id; updates this object."""
+        self._replace_with(self._boards.update(self.id, **changes))
+        return self
+
+    def copy(self, **changes: Any) -> Board:
+        """Copy the board (optionally renaming it); returns the new board."""
+        return self._boards.copy(self.id, **changes)
+
+    def delete(self) -> None:
+        """Delete the board."""
+        self._boards.delete(self.id)
+
+
+class Boards(Collection[Board]):
+    """``api.boards``: list, create, get, update, copy and delete boards."""
+
+    path = "/v2/boards"
+    item_key = "board_id"
+    model = Board
+    paging = BOARD_OFFSET
+
+    def list(self, *, limit: Optional[int] = None, **filters: Any) -> Paginator[Board]:
+        """Every board matching the filters, fetched page by page as you iterate.
+
+        Filters: ``team_id``, ``project_id``, ``query`` (name or description contains),
+        ``owner`` (user id), ``sort`` (one of default, last_modified, last_opened,
+        last_created, alphabetically). ``limit`` is the page size (1..50).
+        """
+        return self._paginate(LIST_FILTERS.check(filters), limit)
+
+    def __iter__(self):
+        return iter(self.list())
+
+    def create(self, **fields: Any) -> Board:
+        """Create a board: ``name``, ``description``, ``policy``, ``team_id``, ``project_id``."""
+        return self._create(BOARD_CHANGES.build(fields))
+
+    def get(self, board_id: str, *, lazy: bool = False) -> Board:
+        """Get a board; ``lazy=True`` returns a handle without sending a request."""
+        if lazy:
+            return Board(id=check_id("board_id", board_id))._bind(self)
+        return self._get(board_id)
+
+    def update(self, board_id: str, **changes: Any) -> Board:
+        """Change a board's name, description, policy, team or project."""
+        return self._update(board_id, BOARD_CHANGES.build(changes))
+
+    def copy(self, board_id: str, **changes: Any) -> Board:
+        """Copy a board; ``name``, ``description``, ``policy``, ``team_id`` apply to the copy."""
+        source = check_id("board_id", board_id)
+        body = COPY_BOARD_CHANGES.build(changes)
+        return self.wrap(self.request("PUT", self.url(), params={"copy_from": source}, json=body))
+
+    def delete(self, board_id: str) -> None:
+        """Delete a board (on paid plans it stays in Trash for 90 days)."""
+        self._delete(board_id)
+
+    def page(
+        self, *, limit: Optional[int] = None, offset: Optional[int] = None, **filters: Any
+    ) -> Page[Board]:
+        """One page of boards, as ``GET /v2/boards`` returns it."""
+        return self.list(limit=limit, **filters).page(offset=offset)

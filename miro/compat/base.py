@@ -1,0 +1,121 @@
+"""Plumbing for the official ``miro_api`` flat methods.
+
+Each flat method is a one-liner onto the fluent layer. :func:`flat` registers the spec
+operation it implements and accepts the official client's spellings of the board id
+(``board_id_platform``, ``board_id_platform_containers`` …) as aliases.
+:func:`generated` builds a flat method from a signature and an implementation, for the
+families (item types) where writing each by hand would copy the same lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from typing import Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
+
+from ..core.registry import register
+from ..errors import InvalidArgument, InvalidArgumentType
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Spellings the official clients (old and new generations) use for a board id.
+BOARD_ID_ALIASES = (
+    "board_id",
+    "board_id_platform",
+    "board_id_platform_containers",
+    "board_id_platform_file_upload",
+    "board_id_platform_tags",
+    "board_id_platformcreateitemsinbulkusingfilefromdevice",
+)
+
+
+def _normalize_aliases(signature: inspect.Signature, kwargs: Dict[str, Any]) -> Dict[str, Any]:
+    target = next((name for name in BOARD_ID_ALIASES if name in signature.parameters), None)
+    if target is None:
+        return kwargs
+    given = [name for name in BOARD_ID_ALIASES if name in kwargs and name != target]
+    if not given:
+        return kwargs
+    if target in kwargs or len(given) > 1:
+        raise InvalidArgumentType(f"the board id was given twice ({', '.join([target] + given)})")
+    out = dict(kwargs)
+    out[target] = out.pop(given[0])
+    return out
+
+
+def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
+    """Mark a method as the official flat method for ``operation_id``."""
+
+    def decorate(fn: F) -> F:
+        op = register(operation_id, fluent)
+        if fn.__name__ != op.flat_name:
+            raise RuntimeError(f"{fn.__name__} should be named {op.flat_name}")
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return fn(*args, **_normalize_aliases(signature, kwargs))
+
+        return method  # type: ignore[return-value]
+
+    return decorate
+
+
+def generated(
+    operation_id: str,
+    fluent: str,
+    parameters: Sequence[Tuple[str, Any]],
+    impl: Callable[..., Any],
+    doc: str,
+) -> Callable[..., Any]:
+    """A flat method named after ``operation_id`` with the given ``(name, default)`` params.
+
+    ``inspect.Parameter.empty`` as default marks a required parameter. ``impl`` receives
+    ``self`` and every parameter by keyword.
+    """
+    op = register(operation_id, fluent)
+    params = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    params += [
+        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default)
+        for name, default in parameters
+    ]
+    signature = inspect.Signature(params)
+
+    def method(*args: Any, **kwargs: Any) -> Any:
+        try:
+            bound = signature.bind(*args, **_normalize_aliases(signature, kwargs))
+        except TypeError as exc:
+            raise InvalidArgumentType(f"{op.flat_name}(): {exc}") from None
+        bound.apply_defaults()
+        values = dict(bound.arguments)
+        return impl(values.pop("self"), **values)
+
+    method.__name__ = method.__qualname__ = op.flat_name
+    method.__doc__ = doc
+    method.__signature__ = signature  # type: ignore[attr-defined]
+    return method
+
+
+REQUIRED = inspect.Parameter.empty
+
+
+def page_size(limit: Any) -> Optional[int]:
+    """A page size given the official way (``"50"``) or as an int."""
+    if limit is None:
+        return None
+    if isinstance(limit, str):
+        if not limit.strip().isdigit():
+            raise InvalidArgument(f"limit must be a whole number, got {limit!r}")
+        return int(limit)
+    return limit
+
+
+def page_offset(offset: Any) -> Optional[int]:
+    """An offset given the official way (``"0"``) or as an int."""
+    if offset is None:
+        return None
+    if isinstance(offset, str):
+        if not offset.strip().isdigit():
+            raise InvalidArgument(f"offset must be a whole number, got {offset!r}")
+        return int(offset)
+    return offset

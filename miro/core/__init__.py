@@ -1,0 +1,1 @@
+"""Core plumbing shared by every API domain: transport, models, collections, paging."""

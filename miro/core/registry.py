@@ -1,0 +1,48 @@
+"""Which API operations the SDK implements, fluent and flat.
+
+Every flat ``MiroApi`` method registers the spec operation it calls (by ``operationId``)
+with the fluent call that does the work. The coverage test reads :func:`operations` and
+checks each claim against Miro's spec and against FakeMiro.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List
+
+import attrs
+
+
+@attrs.frozen
+class Operation:
+    """One implemented API operation."""
+
+    operation_id: str
+    flat_name: str
+    fluent_name: str
+
+
+_OPERATIONS: Dict[str, Operation] = {}
+
+
+def flat_name_for(operation_id: str) -> str:
+    """The official ``miro_api`` method name: snake_case of the operationId."""
+    from .convert import snake
+
+    return snake(operation_id)
+
+
+def register(operation_id: str, fluent_name: str) -> Operation:
+    """Record that ``operation_id`` is implemented; returns the record."""
+    op = Operation(operation_id, flat_name_for(operation_id), fluent_name)
+    existing = _OPERATIONS.get(operation_id)
+    if existing is not None and existing != op:
+        raise RuntimeError(f"operation {operation_id} registered twice: {existing} and {op}")
+    _OPERATIONS[operation_id] = op
+    return op
+
+
+def operations() -> List[Operation]:
+    """Every operation the SDK implements, sorted by operationId."""
+    import miro  # noqa: F401  (importing the package registers every domain)
+
+    return sorted(_OPERATIONS.values(), key=lambda op: op.operation_id)

@@ -1,0 +1,193 @@
+"""The exceptions `miro` raises.
+
+``MiroError`` is the root. Bad arguments raise before any request is sent, as
+``InvalidArgument`` (a ``ValueError``) or ``InvalidArgumentType`` (a ``TypeError``).
+Every non-2xx answer becomes an ``ApiError`` subclass chosen by status, carrying Miro's
+``code``, ``message`` and ``context``. Network failures are ``TransportError``.
+No exception text ever contains an access token: messages name the method and path only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Dict, Mapping, Optional, Type
+
+
+class MiroError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class InvalidArgument(MiroError, ValueError):
+    """An argument has a value the API would reject; raised before any request."""
+
+
+class InvalidArgumentType(MiroError, TypeError):
+    """An argument is unknown or of the wrong type; raised before any request."""
+
+
+class PaginationError(MiroError):
+    """The server paged inconsistently (for example, it repeated a cursor)."""
+
+
+class TransportError(MiroError):
+    """The request did not get an HTTP answer: connection failure, timeout, cut response."""
+
+    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+        super().__init__(message)
+        self.method = method
+        self.path = path
+
+
+class Timeout(TransportError):
+    """The server did not answer within the timeout."""
+
+
+class ApiError(MiroError):
+    """Miro answered with an error status.
+
+    Attributes mirror Miro's error body (``status``, ``code``, ``message``, ``context``,
+    ``type``) plus the request's ``method`` and ``path`` and the ``request_id`` header
+    when Miro sends one.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: Optional[str] = None,
+        context: Any = None,
+        type: Optional[str] = None,
+        method: str = "",
+        path: str = "",
+        request_id: Optional[str] = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.message = message
+        self.context = context
+        self.type = type
+        self.method = method
+        self.path = path
+        self.request_id = request_id
+        self.body = body
+        self.headers: Dict[str, str] = dict(headers or {})
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        code = f" {self.code}" if self.code else ""
+        where = f" ({self.method} {self.path})" if self.method else ""
+        return f"{self.status}{code}: {self.message}{where}"
+
+    def __reduce__(self):  # keep exceptions picklable (multiprocessing, pytest-xdist)
+        return (
+            _rebuild_api_error,
+            (type(self), self.status, self.message, self.__dict__.copy()),
+        )
+
+
+def _rebuild_api_error(cls: Type[ApiError], status: int, message: str, state: Dict[str, Any]):
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, f"{status}: {message}")
+    return error
+
+
+class BadRequest(ApiError):
+    """400: the request was malformed or had invalid parameters."""
+
+
+class Unauthorized(ApiError):
+    """401: the access token is missing, invalid, expired or revoked."""
+
+
+class Forbidden(ApiError):
+    """403: the token lacks a scope or the user lacks access."""
+
+
+class NotFound(ApiError):
+    """404: the board, item or other resource does not exist (or is not visible)."""
+
+
+class Conflict(ApiError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class PayloadTooLarge(ApiError):
+    """413: the request body or uploaded file is too large."""
+
+
+class TooEarly(ApiError):
+    """425: the resource is not ready yet (for example an export job still running)."""
+
+
+class RateLimited(ApiError):
+    """429: the rate-limit budget is spent.
+
+    ``retry_after`` is the number of seconds Miro asked us to wait (if known) and
+    ``reset_at`` the time the budget refills (timezone-aware, if known).
+    """
+
+    @property
+    def retry_after(self) -> Optional[float]:
+        """Seconds to wait before retrying, from ``Retry-After`` or ``X-RateLimit-Reset``."""
+        from .core.transport import retry_delay  # local: errors must not import core eagerly
+
+        return retry_delay(self.headers)
+
+    @property
+    def reset_at(self) -> Optional[datetime.datetime]:
+        """When the rate-limit window refills, from ``X-RateLimit-Reset``."""
+        value = self.headers.get("X-RateLimit-Reset") or self.headers.get("x-ratelimit-reset")
+        if value is None:
+            return None
+        try:
+            return datetime.datetime.fromtimestamp(float(value), datetime.timezone.utc)
+        except (TypeError, ValueError):
+            return None
+
+
+class ServerError(ApiError):
+    """5xx: Miro failed to handle the request."""
+
+
+_BY_STATUS: Dict[int, Type[ApiError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    413: PayloadTooLarge,
+    425: TooEarly,
+    429: RateLimited,
+}
+
+
+def error_class(status: int) -> Type[ApiError]:
+    """Return the ``ApiError`` subclass for an HTTP status."""
+    if status >= 500:
+        return ServerError
+    return _BY_STATUS.get(status, ApiError)
+
+
+__all__ = [
+    "ApiError",
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "InvalidArgument",
+    "InvalidArgumentType",
+    "MiroError",
+    "NotFound",
+    "PaginationError",
+    "PayloadTooLarge",
+    "RateLimited",
+    "ServerError",
+    "Timeout",
+    "TooEarly",
+    "TransportError",
+    "Unauthorized",
+    "error_class",
+]

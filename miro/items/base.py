@@ -1,0 +1,244 @@
+"""Board items: the generic :class:`Item`, item-type declarations and their collections.
+
+Each item type (sticky note, shape, …) is declared once as an :class:`ItemType`: its JSON
+``type``, URL segment, model class, what create and update accept, and the spec
+operations behind them. :class:`ItemTypeCollection` turns a declaration into
+``create/get/update/delete`` (``board.items.sticky_notes``), and the flat ``MiroApi``
+methods are generated from the same declarations.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple, Type
+
+import attrs
+
+from ..core import params as p
+from ..core.convert import polymorphic, register_subtype
+from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
+from ..core.resource import Collection, Resource
+from ..models import Geometry, Links, ParentRef, Position, UserRef
+
+if TYPE_CHECKING:
+    from .collection import Items
+
+#: The ``type`` filter values of ``GET /v2/boards/{board_id}/items``.
+LISTABLE_TYPES = (
+    "text",
+    "shape",
+    "sticky_note",
+    "image",
+    "document",
+    "card",
+    "app_card",
+    "preview",
+    "frame",
+    "embed",
+    "doc_format",
+    "data_table_format",
+)
+
+#: Where a move sends an item (``GenericItemUpdate``).
+MOVE = p.Body(p.POSITION, p.PARENT)
+
+
+@attrs.define(kw_only=True, repr=False)
+class Item(Resource):
+    """Any board item. Typed subclasses (``StickyNote`` …) give ``data``/``style`` fields;
+    an item of a type this SDK does not know yet arrives as a plain ``Item`` with the
+    JSON of ``data`` and ``style`` kept as dicts."""
+
+    type: str = ""
+    data: Any = None
+    style: Any = None
+    position: Optional[Position] = None
+    geometry: Optional[Geometry] = None
+    parent: Optional[ParentRef] = None
+    created_at: Optional[datetime.datetime] = None
+    created_by: Optional[UserRef] = None
+    modified_at: Optional[datetime.datetime] = None
+    modified_by: Optional[UserRef] = None
+    links: Optional[Links] = None
+
+    _summary_fields: ClassVar[Tuple[str, ...]] = ("type",)
+
+    @property
+    def board_id(self) -> str:
+        """The id of the board this item is on."""
+        return str(self._require_collection().board_id)
+
+    def _board_items(self) -> Items:
+        from .collection import Items
+
+        collection = self._require_collection()
+        return Items(collection.transport, board_id=collection.board_id)
+
+    def refresh(self) -> Item:
+        """Reload this item from Miro."""
+        self._replace_with(self._require_collection().get(self.id))
+        return self
+
+    def update(self, **changes: Any) -> Item:
+        """Change this item (the keywords its type's create accepts); updates this object."""
+        collection = self._require_collection()
+        if not isinstance(collection, ItemTypeCollection):
+            raise TypeError(
+                f"items of type {self.type!r} cannot be updated by this SDK; use move()"
+            )
+        self._replace_with(collection.update(self.id, **changes))
+        return self
+
+    def move(
+        self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
+    ) -> Item:
+        """Move the item to ``x``, ``y`` and/or into the frame ``parent``; updates this object.
+
+        Inside a frame, coordinates are measured from the frame's top-left corner.
+        """
+        fresh = self._board_items().move(self.id, x=x, y=y, parent=parent)
+        self._replace_with(fresh)
+        return self
+
+    def delete(self) -> None:
+        """Delete the item from the board."""
+        self._require_collection().delete(self.id)
+
+
+polymorphic(Item)  # JSON with a known "type" becomes that type's class
+
+
+@attrs.frozen
+class ItemType:
+    """The declaration of one item type.
+
+    Attributes:
+        type: the JSON ``type`` value (``sticky_note``).
+        segment: the URL segment of its collection (``sticky_notes``).
+        model: the class responses are read into.
+        create: what create accepts; ``update`` likewise (None: no update endpoint).
+        operations: spec operationIds by verb (create/get/update/delete).
+        schema: prefix of the request-body schema names (``StickyNote`` →
+            ``StickyNoteCreateRequest``), which name the official body arguments.
+        get_params: extra query parameters of get (name → check).
+        base_path: the API version root (``/v2`` or ``/v2-experimental``).
+    """
+
+    type: str
+    segment: str
+    model: Type[Item]
+    create: p.Body
+    update: Optional[p.Body]
+    operations: Mapping[str, str]
+    schema: str
+    get_params: Mapping[str, p.Check] = attrs.field(factory=dict)
+    base_path: str = "/v2"
+
+    @property
+    def path(self) -> str:
+        """The collection's URL template."""
+        return f"{self.base_path}/boards/{{board_id}}/{self.segment}"
+
+
+ITEM_TYPES: Dict[str, ItemType] = {}
+
+
+def item_type(declaration: ItemType) -> ItemType:
+    """Register an item type: responses with its ``type`` become its model."""
+    ITEM_TYPES[declaration.type] = declaration
+    register_subtype(Item, declaration.type, declaration.model)
+    return declaration
+
+
+def crud_operations(
+    kebab: str, *, url_variant: bool = False, update: bool = True
+) -> Dict[str, str]:
+    """The operationIds of one item type, e.g. ``create-sticky-note-item``."""
+    suffix = "-using-url" if url_variant else ""
+    ops = {
+        "create": f"create-{kebab}-item{suffix}",
+        "get": f"get-{kebab}-item",
+        "delete": f"delete-{kebab}-item",
+    }
+    if update:
+        ops["update"] = f"update-{kebab}-item{suffix}"
+    return ops
+
+
+class ItemTypeCollection(Collection[Item]):
+    """The items of one type on one board: ``board.items.sticky_notes``."""
+
+    item_key = "item_id"
+
+    def __init__(self, transport: Any, item_type: ItemType, *, board_id: str) -> None:
+        super().__init__(transport, board_id=board_id)
+        self.item_type = item_type
+        self.path = item_type.path  # type: ignore[misc]
+        self.model = item_type.model  # type: ignore[misc]
+
+    @property
+    def board_id(self) -> str:
+        """The board these items are on."""
+        return str(self._parents["board_id"])
+
+    def __repr__(self) -> str:
+        return f"<{self.item_type.segment} of board {self.board_id!r}>"
+
+    def __iter__(self):
+        return iter(self.list())
+
+    def create(self, **fields: Any) -> Item:
+        """Create an item of this type; the keywords are its data, style, x/y, size, parent."""
+        return self._create(self.item_type.create.build(fields))
+
+    def get(self, item_id: str, **query: Any) -> Item:
+        """Get one item of this type by id."""
+        p.check_keywords(query, self.item_type.get_params)
+        params = {
+            p.camel(k): self.item_type.get_params[k](k, v)
+            for k, v in query.items()
+            if v is not None
+        }
+        return self._get(item_id, params)
+
+    def update(self, item_id: str, **changes: Any) -> Item:
+        """Change an item of this type; only the given fields are sent."""
+        if self.item_type.update is None:
+            raise TypeError(f"{self.item_type.segment} cannot be updated through the API")
+        return self._update(item_id, self.item_type.update.build(changes))
+
+    def delete(self, item_id: str) -> None:
+        """Delete an item of this type."""
+        self._delete(item_id)
+
+    def list(self, *, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item of this type on the board (cursor pages; ``limit`` 10..50)."""
+        from .collection import Items
+
+        if self.item_type.type not in LISTABLE_TYPES:
+            raise TypeError(f"{self.item_type.segment} cannot be listed by type")
+        return Items(self.transport, board_id=self.board_id).list(
+            type=self.item_type.type, limit=limit
+        )
+
+
+def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[ItemTypeCollection]:
+    """The typed collection for ``type_name``, or None for a type we do not know."""
+    declaration = ITEM_TYPES.get(type_name)
+    if declaration is None or declaration.base_path != "/v2":
+        return None
+    return ItemTypeCollection(transport, declaration, board_id=board_id)
+
+
+__all__ = [
+    "BOARD_CONTENT_CURSOR",
+    "ITEM_TYPES",
+    "Item",
+    "ItemType",
+    "ItemTypeCollection",
+    "LISTABLE_TYPES",
+    "MOVE",
+    "crud_operations",
+    "item_type",
+    "typed_collection",
+]

@@ -1,0 +1,127 @@
+"""``board.items``: every item on a board, and the typed collections hanging off it."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Optional, TypeVar, overload
+
+from ..core import params as p
+from ..core.pagination import BOARD_CONTENT_CURSOR, Page, Paginator
+from ..core.resource import Collection
+from ..errors import InvalidArgument
+from .app_cards import APP_CARD
+from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
+from .cards import CARD
+from .doc_formats import DOC_FORMAT
+from .documents import DOCUMENT
+from .embeds import EMBED
+from .frames import FRAME
+from .images import IMAGE
+from .shapes import SHAPE
+from .sticky_notes import STICKY_NOTE
+from .texts import TEXT
+
+C = TypeVar("C", bound=ItemTypeCollection)
+
+_LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
+
+
+class _TypedCollection(Generic[C]):
+    """Declares ``Items.<segment>`` as the typed collection of one item type."""
+
+    def __init__(self, declaration: ItemType) -> None:
+        self.declaration = declaration
+
+    @overload
+    def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
+
+    @overload
+    def __get__(self, obj: Items, owner: Any) -> ItemTypeCollection: ...
+
+    def __get__(self, obj: Any, owner: Any) -> Any:
+        if obj is None:
+            return self
+        return ItemTypeCollection(obj.transport, self.declaration, board_id=obj.board_id)
+
+
+class Items(Collection[Item]):
+    """Every item on a board: list (all or by type), get any item, move, delete.
+
+    ``board.items.sticky_notes``, ``.shapes`` … are the typed collections that create
+    and update items of one type.
+    """
+
+    path = "/v2/boards/{board_id}/items"
+    item_key = "item_id"
+    model = Item
+    paging = BOARD_CONTENT_CURSOR
+
+    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection(STICKY_NOTE)
+    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection(TEXT)
+    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection(SHAPE)
+    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(CARD)
+    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(APP_CARD)
+    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection(FRAME)
+    images: _TypedCollection[ItemTypeCollection] = _TypedCollection(IMAGE)
+    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOCUMENT)
+    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection(EMBED)
+    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOC_FORMAT)
+
+    @property
+    def board_id(self) -> str:
+        """The board these items are on."""
+        return str(self._parents["board_id"])
+
+    def __repr__(self) -> str:
+        return f"<items of board {self.board_id!r}>"
+
+    def wrap(self, data: Any) -> Item:
+        """Read an item as its typed class, bound to its type's collection when we know it."""
+        item = super().wrap(data)
+        typed = typed_collection(self.transport, self.board_id, item.type)
+        return item._bind(typed) if typed is not None else item
+
+    def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
+        return self._paginate(_LIST_FILTERS.check({"type": type}), limit)
+
+    def within(
+        self, frame: Any, *, type: Optional[str] = None, limit: Optional[int] = None
+    ) -> Paginator[Item]:
+        """Every item inside the frame ``frame`` (an id or a frame item)."""
+        filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
+        return self._paginate(filters, limit)
+
+    def page(
+        self,
+        *,
+        type: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+    ) -> Page[Item]:
+        """One page of items, as ``GET …/items`` returns it."""
+        return self.list(type=type, limit=limit).page(cursor=cursor)
+
+    def __iter__(self):
+        return iter(self.list())
+
+    def get(self, item_id: str) -> Item:
+        """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
+        return self._get(item_id)
+
+    def move(
+        self,
+        item_id: str,
+        *,
+        x: Optional[float] = None,
+        y: Optional[float] = None,
+        parent: Any = None,
+    ) -> Item:
+        """Move an item and/or put it into a frame (``parent``)."""
+        body = MOVE.build({"x": x, "y": y, "parent": parent})
+        if not body:
+            raise InvalidArgument("move needs x, y or parent")
+        return self._update(item_id, body)
+
+    def delete(self, item_id: str) -> None:
+        """Delete any item by id."""
+        self._delete(item_id)
