@@ -1,0 +1,182 @@
+"""Shared fixtures: a FakeMiro whose every exchange is checked against Miro's OpenAPI
+description, and a ``MiroApi`` pointed at it.
+
+* ``fake`` — a started ``miro.testing.FakeMiro``. At teardown every exchange it recorded
+  (including any a test cleared with ``fake.clear_exchanges()``) is validated; a violation
+  fails the test. A response that is a deliberately injected fault is exempt only when the
+  spec does not declare its status (its request is still checked).
+* ``api`` — ``miro.MiroApi(fake.token, base_url=fake.url)``.
+* ``@pytest.mark.contract_exempt("why")`` — a test that sends off-contract requests on
+  purpose (e.g. to see the fake's 400) opts out of the check.
+
+Operations exercised by the whole session are counted for the coverage report and listed
+in the terminal summary. When the spec file is absent, exchanges are not checked and the
+summary says why (tests/contract/spec.py: ``MIRO_OPENAPI_SPEC``).
+"""
+
+from __future__ import annotations
+
+import collections
+import time
+from typing import Any, Counter, Iterator, List, Optional
+
+import pytest
+
+try:  # tests/ is a package
+    from .contract import spec as contract_spec
+except ImportError:  # tests/ is a rootdir-style directory
+    from contract import spec as contract_spec  # type: ignore[no-redef]
+
+#: operationId -> number of validated exchanges, over the whole session.
+EXERCISED: Counter[str] = collections.Counter()
+_STATS = {"exchanges": 0, "seconds": 0.0, "exempt": 0}
+
+FAULT_HEADER = "x-fakemiro-fault"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the opt-out marker."""
+    config.addinivalue_line(
+        "markers", "contract_exempt(reason): do not check this test's exchanges against the spec"
+    )
+
+
+def contract_validator() -> Optional[Any]:
+    """The session's spec validator, or ``None`` when the spec file is absent."""
+    if contract_spec.unavailable_reason():
+        return None
+    try:
+        from .contract.validator import get_validator
+    except ImportError:
+        from contract.validator import get_validator  # type: ignore[no-redef]
+    return get_validator()
+
+
+def is_injected_fault(exchange: Any) -> bool:
+    """Whether FakeMiro marked this exchange as a fault it injected on request.
+
+    FakeMiro marks one with an ``injected``/``fault`` attribute on the exchange or an
+    ``X-FakeMiro-Fault`` response header.
+    """
+    if getattr(exchange, "injected", False) or getattr(exchange, "fault", None):
+        return True
+    return any(k.lower() == FAULT_HEADER for k in (exchange.response_headers or {}))
+
+
+def check_exchanges(exchanges: List[Any]) -> List[str]:
+    """Validate ``exchanges``; returns one message per violation (and counts coverage)."""
+    validator = contract_validator()
+    if validator is None or not exchanges:
+        return []
+    started = time.perf_counter()
+    problems: List[str] = []
+    for exchange in exchanges:
+        try:
+            route = validator.match(
+                exchange.method,
+                exchange.path,
+                exchange.query,
+                exchange.request_headers,
+                exchange.request_body,
+            )
+            validator.validate_request(route, exchange)
+            if is_injected_fault(exchange) and not validator.declares_status(
+                route, exchange.status
+            ):
+                _STATS["exempt"] += 1
+            else:
+                validator.validate_response(route, exchange)
+            if 200 <= exchange.status < 300:
+                EXERCISED[route.operation_id] += 1
+        except AssertionError as exc:
+            problems.append(str(exc))
+    _STATS["exchanges"] += len(exchanges)
+    _STATS["seconds"] += time.perf_counter() - started
+    return problems
+
+
+def _start_fake() -> Any:
+    try:
+        from miro.testing import FakeMiro
+    except ImportError as exc:  # pragma: no cover - only while FakeMiro is being written
+        pytest.skip(f"miro.testing.FakeMiro is not importable yet: {exc}")
+    fake = FakeMiro()
+    if hasattr(fake, "__enter__"):
+        fake = fake.__enter__() or fake
+    elif callable(getattr(fake, "start", None)):
+        fake.start()
+    return fake
+
+
+def _stop_fake(fake: Any) -> None:
+    if hasattr(fake, "__exit__"):
+        fake.__exit__(None, None, None)
+    elif callable(getattr(fake, "stop", None)):
+        fake.stop()
+    elif callable(getattr(fake, "close", None)):
+        fake.close()
+
+
+@pytest.fixture
+def fake(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A running FakeMiro; its exchanges are validated against the spec at teardown."""
+    fake = _start_fake()
+    cleared: List[Any] = []
+    clear = getattr(fake, "clear_exchanges", None)
+    if callable(clear):
+
+        def clear_after_keeping() -> None:
+            cleared.extend(fake.exchanges)
+            clear()
+
+        fake.clear_exchanges = clear_after_keeping
+    try:
+        yield fake
+        exchanges = cleared + list(fake.exchanges)
+    finally:
+        _stop_fake(fake)
+    if request.node.get_closest_marker("contract_exempt"):
+        return
+    problems = check_exchanges(exchanges)
+    if problems:
+        shown = "\n\n".join(problems[:10])
+        more = f"\n\n(+{len(problems) - 10} more)" if len(problems) > 10 else ""
+        pytest.fail(
+            f"{len(problems)} of {len(exchanges)} exchanges violate Miro's OpenAPI spec:\n\n"
+            f"{shown}{more}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def api(fake: Any) -> Iterator[Any]:
+    """``miro.MiroApi`` for the fake's token and URL."""
+    import miro
+
+    client = miro.MiroApi(fake.token, base_url=fake.url)
+    yield client
+    close = getattr(client, "close", None)
+    if callable(close):
+        close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say how many exchanges were checked, how fast, and how many operations they hit."""
+    reason = contract_spec.unavailable_reason()
+    if reason:
+        terminalreporter.write_sep("-", "OpenAPI contract")
+        terminalreporter.write_line(f"exchanges NOT checked: {reason}")
+        return
+    if not _STATS["exchanges"]:
+        return
+    spec = contract_spec.get_spec()
+    per = 1000 * _STATS["seconds"] / _STATS["exchanges"]
+    terminalreporter.write_sep("-", "OpenAPI contract")
+    terminalreporter.write_line(
+        f"{_STATS['exchanges']} exchanges checked in {_STATS['seconds']:.2f}s "
+        f"({per:.2f} ms each; {_STATS['exempt']} injected faults exempt); "
+        f"spec loaded+repaired in {1000 * (spec.load_seconds + spec.repair_seconds):.0f} ms"
+    )
+    terminalreporter.write_line(
+        f"operations exercised with a 2xx: {len(EXERCISED)}/{len(spec.operations)}"
+    )
