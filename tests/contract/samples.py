@@ -82,9 +82,17 @@ def instance(
                 )
                 value[schema["discriminator"]["propertyName"]] = tag
                 return value
-            return instance(
+            value = instance(
                 doc, branch, full=full, depth=depth + 1, prefer_examples=prefer_examples
             )
+            rest = {k: v for k, v in schema.items() if k != key}
+            if rest.get("properties") and isinstance(value, dict):
+                base = instance(
+                    doc, rest, full=full, depth=depth + 1, prefer_examples=prefer_examples
+                )
+                base.update(value)
+                return base
+            return value
     example = schema.get("example")
     if prefer_examples and example is not None and _fits(example, schema):
         return example

@@ -416,6 +416,50 @@ def relax_overlapping_oneofs(doc: Json) -> List[str]:
     return changes
 
 
+#: Item type -> the schema of that type's own item (its ``data`` is what Get items shows).
+ITEM_SCHEMAS = {
+    "sticky_note": "StickyNoteItem",
+    "text": "TextItem",
+    "shape": "ShapeItem",
+    "card": "CardItem",
+    "app_card": "AppCardItem",
+    "image": "ImageItem",
+    "document": "DocumentItem",
+    "embed": "EmbedItem",
+    "frame": "FrameItem",
+    "doc_format": "DocFormatItem",
+}
+
+
+def discriminate_generic_item_data(doc: Json) -> List[str]:
+    """§3.1, §3.4: ``GenericItem.data`` (Get items, items within a frame, by tag …) is
+    a ``oneOf`` of nine data shapes that no instance can satisfy exactly once, and its
+    ``ShapeData`` branch knows only the 21 basic shapes, though flowchart shapes are
+    created and listed too. Each item's ``data`` is checked against the ``data`` of its
+    own type's item schema (``StickyNoteItem`` …), chosen by ``type``; other types
+    (``preview``, ``data_table_format``, new ones — §8.11) are not constrained.
+    """
+    schemas = doc["components"]["schemas"]
+    generic = schemas.get("GenericItem", {})
+    props = generic.get("properties", {})
+    if props.get("data", {}).get("$ref") != "#/components/schemas/WidgetDataOutput":
+        return []
+    present = {
+        t: n for t, n in ITEM_SCHEMAS.items() if "data" in schemas.get(n, {}).get("properties", {})
+    }
+    props["data"] = {"type": "object", "description": "checked per type (anyOf below)"}
+    generic["anyOf"] = [
+        {
+            "properties": {
+                "type": {"enum": [item_type]},
+                "data": {"$ref": f"#/components/schemas/{name}/properties/data"},
+            }
+        }
+        for item_type, name in present.items()
+    ] + [{"properties": {"type": {"not": {"enum": sorted(present)}}}}]
+    return [f"GenericItem.data by type: {', '.join(present)}"]
+
+
 #: ``required`` names a schema does not declare as properties: a typo to correct, or a
 #: name with no property at all (``None``: drop it).
 GHOST_REQUIRED = {
@@ -509,6 +553,7 @@ REPAIRS: List[Repair] = [
     fix_placeholder_without_parameter,
     strip_query_marker_from_path,
     fix_board_group_schemas,
+    discriminate_generic_item_data,
     relax_overlapping_oneofs,
     fix_required_names_without_properties,
     fix_board_export_job_status_response,
@@ -552,15 +597,13 @@ class OperationInfo:
         return resolve_pointer(doc, self.pointer)
 
 
-@cache
-def _cached(path: str) -> Spec:
+def build_spec(raw: Json, *, repair: bool = True, load_seconds: float = 0.0) -> Spec:
+    """A :class:`Spec` over a copy of ``raw``, repaired unless ``repair`` is false (tests
+    use the unrepaired one to show each defect)."""
     started = time.perf_counter()
-    raw = load_raw_spec(Path(path))
-    loaded = time.perf_counter()
     doc = copy.deepcopy(raw)
-    report = apply_repairs(doc)
-    repaired = time.perf_counter()
-    spec = Spec(doc, raw, report, loaded - started, repaired - loaded)
+    report = apply_repairs(doc) if repair else {}
+    spec = Spec(doc, raw, report, load_seconds, time.perf_counter() - started)
     for path_key, method, op in iter_operations(doc):
         pointer = f"#/paths/{escape_pointer(path_key)}/{method}"
         spec.operations[op["operationId"]] = OperationInfo(
@@ -572,6 +615,13 @@ def _cached(path: str) -> Spec:
             pointer,
         )
     return spec
+
+
+@cache
+def _cached(path: str) -> Spec:
+    started = time.perf_counter()
+    raw = load_raw_spec(Path(path))
+    return build_spec(raw, load_seconds=time.perf_counter() - started)
 
 
 def get_spec() -> Spec:

@@ -33,6 +33,7 @@ from jsonschema.validators import extend
 from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator
 from openapi_schema_validator._format import oas30_format_checker
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4
 
 from . import spec as specmod
@@ -153,13 +154,37 @@ class SchemaCache:
     def errors(self, pointer: str, instance: Any, *, write: bool) -> List[str]:
         """Readable descriptions of why ``instance`` does not match (empty if it does)."""
         validator = self.validator(pointer, write=write)
-        found = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
+        try:
+            found = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
+        except Unresolvable as exc:  # a harness or repair bug, not a contract violation
+            wrapped = getattr(exc, "_wrapped", exc)
+            what = getattr(wrapped, "ref", None) or type(wrapped).__name__
+            raise RuntimeError(
+                f"spec reference {what!r} under {pointer} cannot be resolved"
+            ) from None
         return [_describe(e) for e in found[:MAX_ERRORS]]
 
 
 def _short(value: Any, limit: int = 120) -> str:
-    text = repr(value)
+    text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _closest_branch_error(error: ValidationError) -> ValidationError:
+    """The error to show for a failed ``anyOf``/``oneOf``: from the branch the instance
+    was meant for, i.e. not one ruled out by an ``enum``/``not`` on a direct property
+    (such as an item's ``type``), and with the fewest errors."""
+    branches: Dict[Any, List[ValidationError]] = {}
+    for inner in error.context or ():
+        branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+    meant = [
+        errs
+        for errs in branches.values()
+        if not any(e.validator in ("enum", "not") and len(e.relative_path) == 1 for e in errs)
+    ]
+    if meant:
+        return best_match(min(meant, key=len))
+    return best_match(error.context or ())
 
 
 def _describe(error: ValidationError) -> str:
@@ -167,7 +192,7 @@ def _describe(error: ValidationError) -> str:
     if error.validator == "oneOf" and "is valid under each of" in error.message:
         return f"{where}: oneOf: matches more than one branch ({_short(error.message)})"
     if error.validator in ("oneOf", "anyOf") and error.context:
-        closest = best_match(error.context)
+        closest = _closest_branch_error(error)
         return (
             f"{where}: matches no {error.validator} branch; closest: "
             f"{closest.json_path}: {_short(closest.message)}"
@@ -397,7 +422,13 @@ class SpecValidator:
         response = responses[key]
         if "$ref" in response:
             response_pointer = response["$ref"]
-            response = specmod.deref(self.doc, response)
+            try:
+                response = specmod.deref(self.doc, response)
+            except KeyError:
+                raise RuntimeError(
+                    f"{route.operation_id}: status {status} refers to {response_pointer}, "
+                    "which the spec does not contain"
+                ) from None
         content = response.get("content", {})
         problems: List[str] = []
         media = _media_type(exchange.response_headers)
@@ -431,6 +462,15 @@ class SpecValidator:
             f"{route.operation_id} ({exchange.method} {exchange.path}{query} -> "
             f"{exchange.status}): {where} violates the spec:\n  {lines}"
         )
+
+    def _follow(self, pointer: str) -> str:
+        """``pointer`` with any ``$ref`` found there followed (to the real schema)."""
+        for _ in range(50):
+            node = specmod.resolve_pointer(self.doc, pointer)
+            if not (isinstance(node, dict) and "$ref" in node):
+                return pointer
+            pointer = node["$ref"]
+        raise RuntimeError(f"reference cycle at {pointer}")
 
     def _param_errors(self, pointer: str, values: List[str]) -> List[str]:
         param = specmod.deref(self.doc, {"$ref": pointer})
@@ -522,7 +562,8 @@ class SpecValidator:
             if not name:
                 return ["a multipart part has no name"]
             parts.setdefault(str(name), []).append(part)
-        schema = specmod.deref(self.doc, {"$ref": pointer})
+        pointer = self._follow(pointer)
+        schema = specmod.resolve_pointer(self.doc, pointer)
         props = schema.get("properties", {})
         problems = [
             f"part {n!r} is not declared (declared: {', '.join(props)})"
@@ -535,10 +576,11 @@ class SpecValidator:
         for name, found in parts.items():
             if name not in props:
                 continue
-            prop = specmod.deref(self.doc, props[name])
-            prop_pointer = f"{pointer}/properties/{specmod.escape_pointer(name)}"
+            prop_pointer = self._follow(f"{pointer}/properties/{specmod.escape_pointer(name)}")
+            prop = specmod.resolve_pointer(self.doc, prop_pointer)
             is_array = prop.get("type") == "array"
-            item = specmod.deref(self.doc, prop.get("items", {})) if is_array else prop
+            item_pointer = self._follow(f"{prop_pointer}/items") if is_array else prop_pointer
+            item = specmod.resolve_pointer(self.doc, item_pointer)
             if not is_array and len(found) > 1:
                 problems.append(f"part {name!r} given {len(found)} times")
             if is_array and "maxItems" in prop and len(found) > prop["maxItems"]:
@@ -548,7 +590,6 @@ class SpecValidator:
             for part in found:
                 payload = part.get_payload(decode=True) or b""
                 where = f"part {name!r}"
-                item_pointer = f"{prop_pointer}/items" if is_array else prop_pointer
                 if item.get("type") in ("object", "array") or "properties" in item:
                     problems += self._json_problems(item_pointer, payload, write=True, where=where)
                 else:
