@@ -71,6 +71,8 @@ def check_exchanges(exchanges: List[Any]) -> List[str]:
     started = time.perf_counter()
     problems: List[str] = []
     for exchange in exchanges:
+        if validator.unspecified(exchange.method, exchange.path):
+            continue
         try:
             route = validator.match(
                 exchange.method,

@@ -49,6 +49,10 @@ SCIM_PREFIXES = ("", "/api/v1/scim")
 #: else un-groups).
 DISCRIMINATING_VALUES: Dict[str, Dict[str, str]] = {"deleteGroup": {"delete_items": "true"}}
 
+#: Real Miro endpoints the spec does not describe (API-NOTES §5.1): the OAuth token
+#: exchange/refresh and the browser authorize page. Exchanges with them are not checked.
+UNSPECIFIED_ROUTES = (("POST", "/v1/oauth/token"), ("GET", "/oauth/authorize"))
+
 JSON_MEDIA = re.compile(r"^application/([\w.-]+\+)?json$")
 MAX_ERRORS = 5
 
@@ -307,6 +311,11 @@ class SpecValidator:
             self.routes.setdefault(info.method, []).append(_compile_route(self.doc, info))
 
     # -- routing -----------------------------------------------------------------------
+
+    @staticmethod
+    def unspecified(method: str, path: str) -> bool:
+        """Whether this is a real Miro endpoint the spec does not describe (not checked)."""
+        return (method.upper(), path.rstrip("/")) in UNSPECIFIED_ROUTES
 
     def match(
         self,

@@ -1,0 +1,420 @@
+"""Coverage of Miro's spec by the SDK, and proof that every claimed operation works.
+
+``miro.core.registry.operations()`` lists what the SDK claims (operationId, flat
+``MiroApi`` method name, fluent call). For each claim:
+
+* the flat method exists under the official name and its parameters follow the official
+  client's rule (tests/contract/official.py);
+* called against a FakeMiro world built with plain HTTP — a board, a frame, an item of
+  each type, a connector, a tag, a board member, a group — with arguments derived from
+  the spec (required parameters positionally, bodies as dicts: minimal ones built from
+  the schema unless :data:`BODIES` says better), it makes the fake answer a 2xx that the
+  validator matches to that very operationId.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import uuid
+from typing import Any, Dict, List, Optional
+from urllib.parse import quote
+
+import pytest
+
+from . import official, samples
+from . import spec as specmod
+from .coverage import measure, report
+
+SPEC_MISSING = specmod.unavailable_reason()
+
+try:
+    from miro.core import registry as _registry
+except ImportError as exc:  # the SDK's registry is not written yet
+    _registry = None  # type: ignore[assignment]
+    REGISTRY_MISSING: Optional[str] = f"miro.core.registry is not importable: {exc}"
+else:
+    REGISTRY_MISSING = None
+
+pytestmark = [
+    pytest.mark.skipif(SPEC_MISSING is not None, reason=str(SPEC_MISSING)),
+    pytest.mark.skipif(REGISTRY_MISSING is not None, reason=str(REGISTRY_MISSING)),
+]
+
+
+def claimed_operations() -> List[Any]:
+    """The registry's records (empty when it is missing)."""
+    return list(_registry.operations()) if _registry is not None else []
+
+
+def client_class() -> type:
+    import miro
+
+    return miro.MiroApi
+
+
+def _claimed_ids() -> List[str]:
+    try:
+        return [r.operation_id for r in claimed_operations()] or ["(none claimed)"]
+    except Exception as exc:  # collection must not crash on a half-written SDK
+        return [f"(registry failed: {exc})"]
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_coverage_report(capsys):
+    spec = specmod.get_spec()
+    claimed = claimed_operations()
+    coverage = measure(spec, claimed, client_class())
+    with capsys.disabled():
+        print("\n" + report(coverage))
+    assert not coverage.unknown, f"claimed operations the spec does not have: {coverage.unknown}"
+    names = {r.operation_id: r.flat_name for r in claimed}
+    wrong = {
+        op_id: name for op_id, name in names.items() if name != official.official_method_name(op_id)
+    }
+    assert not wrong, f"flat names differ from the official snake_case(operationId): {wrong}"
+    missing = sorted(op_id for op_id in names if op_id not in coverage.flat)
+    assert not missing, f"claimed operations without a MiroApi method: {missing}"
+    no_fluent = sorted(r.operation_id for r in claimed if not r.fluent_name)
+    assert not no_fluent, f"claimed operations without a fluent call: {no_fluent}"
+
+
+def test_flat_methods_follow_the_official_signature_rule():
+    """Every ``MiroApi`` method named like an official one takes the official parameters:
+    required ones first (path, then query, spec order), then optional ones defaulting to
+    ``None``, the body named after its schema; extra parameters only after, with defaults.
+    """
+    spec = specmod.get_spec()
+    cls = client_class()
+    problems = []
+    for op_id in spec.operations:
+        name = official.official_method_name(op_id)
+        method = getattr(cls, name, None)
+        if not callable(method):
+            continue
+        expected = official.official_params(spec.raw, op_id)
+        params = [
+            p
+            for p in inspect.signature(method).parameters.values()
+            if p.name != "self" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+        got = [p.name for p in params[: len(expected)]]
+        want = [p.name for p in expected]
+        if got != want:
+            problems.append(f"{name}{tuple(got)}: expected {tuple(want)}")
+            continue
+        for param, spec_param in zip(params, expected):
+            if spec_param.required and param.default is not param.empty:
+                problems.append(f"{name}: {param.name} is required, has a default")
+            if not spec_param.required and param.default is not None:
+                problems.append(f"{name}: {param.name} is optional, default must be None")
+        extra = [p.name for p in params[len(expected) :] if p.default is p.empty]
+        if extra:
+            problems.append(f"{name}: extra required parameters {extra}")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- the world
+
+#: Item collections (the URL segment before ``{item_id}``) and a create body for each.
+ITEM_BODIES: Dict[str, Dict[str, Any]] = {
+    "sticky_notes": {"data": {"content": "contract"}},
+    "texts": {"data": {"content": "contract"}},
+    "shapes": {"data": {"shape": "rectangle", "content": "contract"}},
+    "cards": {"data": {"title": "contract"}},
+    "app_cards": {"data": {"title": "contract"}},
+    "images": {"data": {"url": "https://example.com/contract.png"}},
+    "documents": {"data": {"url": "https://example.com/contract.pdf"}},
+    "embeds": {"data": {"url": "https://www.youtube.com/watch?v=HlVSNEiFCBk"}},
+    "frames": {"data": {"title": "contract"}, "geometry": {"width": 800, "height": 600}},
+    "docs": {"data": {"contentType": "markdown", "content": "# contract"}},
+    "mindmap_nodes": {"data": {"nodeView": {"data": {"type": "text", "content": "root"}}}},
+    "code_widgets": {"data": {"code": "print(1)", "language": "python"}},
+}
+
+#: Bodies for operations where the schema's required fields are not enough (or would
+#: build nonsense); a callable receives the world.
+BODIES: Dict[str, Any] = {
+    "create-board": {"name": "contract"},
+    "copy-board": {"name": "contract copy"},
+    "update-board": {"name": "contract renamed"},
+    "share-board": {"emails": ["invitee@example.com"], "role": "editor"},
+    "update-board-member": {"role": "viewer"},
+    "create-connector": lambda w: {
+        "startItem": {"id": w.item("sticky_notes")},
+        "endItem": {"id": w.item("texts")},
+    },
+    "update-connector": {"shape": "straight"},
+    "create-tag": {"title": "contract tag"},
+    "update-tag": {"title": "contract tag renamed"},
+    "createGroup": lambda w: {"data": {"items": [w.item("sticky_notes"), w.item("texts")]}},
+    "updateGroup": lambda w: {"data": {"items": [w.item("sticky_notes"), w.item("shapes")]}},
+    "create-items": [{"type": "sticky_note", "data": {"content": "bulk"}}],
+    "update-item-position-or-parent": {"position": {"x": 10, "y": 20}},
+    "move-code-widget-item": {"x": 10, "y": 20},
+}
+
+#: Create operations whose body is the collection's create body.
+CREATE_SEGMENTS = {
+    "create-sticky-note-item": "sticky_notes",
+    "create-text-item": "texts",
+    "create-shape-item": "shapes",
+    "create-shape-item-flowchart": "shapes",
+    "create-card-item": "cards",
+    "create-app-card-item": "app_cards",
+    "create-image-item-using-url": "images",
+    "create-document-item-using-url": "documents",
+    "create-embed-item": "embeds",
+    "create-frame-item": "frames",
+    "create-doc-format-item": "docs",
+    "create-mindmap-nodes-experimental": "mindmap_nodes",
+    "create-code-widget-item": "code_widgets",
+}
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class World:
+    """Objects on a FakeMiro, created with plain HTTP on first use."""
+
+    def __init__(self, fake: Any, tmp_path: Any) -> None:
+        import requests
+
+        self.fake = fake
+        self.tmp_path = tmp_path
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {fake.token}"
+        self.base = fake.url.rstrip("/")
+        self._cache: Dict[str, Any] = {}
+
+    def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
+        response = self.http.request(method, self.base + path, json=body, params=params or None)
+        assert response.status_code < 300, (
+            f"world setup {method} {path} -> {response.status_code}: {response.text[:300]}"
+        )
+        return response.json() if response.content else None
+
+    def _once(self, key: str, make: Any) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    @property
+    def board_id(self) -> str:
+        return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
+
+    @property
+    def board_path(self) -> str:
+        return f"/v2/boards/{quote(self.board_id, safe='')}"
+
+    def item(self, segment: str, experimental: bool = False) -> str:
+        prefix = (
+            self.board_path.replace("/v2/", "/v2-experimental/")
+            if experimental
+            else (self.board_path)
+        )
+        return self._once(
+            f"item:{experimental}:{segment}",
+            lambda: self.call("POST", f"{prefix}/{segment}", ITEM_BODIES[segment])["id"],
+        )
+
+    @property
+    def frame_with_child(self) -> str:
+        def make() -> str:
+            frame = self.item("frames")
+            self.call(
+                "POST",
+                f"{self.board_path}/sticky_notes",
+                {"data": {"content": "child"}, "parent": {"id": frame}},
+            )
+            return frame
+
+        return self._once("frame_with_child", make)
+
+    @property
+    def connector_id(self) -> str:
+        return self._once(
+            "connector",
+            lambda: self.call(
+                "POST", f"{self.board_path}/connectors", BODIES["create-connector"](self)
+            )["id"],
+        )
+
+    def tag_id(self, attached: bool = True) -> str:
+        def make() -> str:
+            tag = self.call(
+                "POST", f"{self.board_path}/tags", {"title": f"world {'on' if attached else 'off'}"}
+            )["id"]
+            if attached:
+                note = self.item("sticky_notes")
+                self.call("POST", f"{self.board_path}/items/{note}?tag_id={tag}")
+            return tag
+
+        return self._once(f"tag:{attached}", make)
+
+    @property
+    def member_id(self) -> str:
+        def make() -> str:
+            self.call(
+                "POST",
+                f"{self.board_path}/members",
+                {"emails": ["member@example.com"], "role": "editor"},
+            )
+            members = self.call("GET", f"{self.board_path}/members", limit="50")["data"]
+            others = [m for m in members if m.get("role") != "owner"] or members
+            return others[0]["id"]
+
+        return self._once("member", make)
+
+    @property
+    def group_id(self) -> str:
+        return self._once(
+            "group",
+            lambda: self.call("POST", f"{self.board_path}/groups", BODIES["createGroup"](self))[
+                "id"
+            ],
+        )
+
+    @property
+    def token_info(self) -> Dict[str, Any]:
+        return self._once("token", lambda: self.call("GET", "/v1/oauth-token"))
+
+    def file(self, name: str, content: bytes) -> str:
+        path = self.tmp_path / name
+        path.write_bytes(content)
+        return str(path)
+
+
+def _segment_before(route: str, placeholder: str) -> str:
+    parts = route.split("/")
+    index = parts.index("{" + placeholder + "}")
+    return parts[index - 1]
+
+
+def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
+    """A value for path parameter ``name`` (spec name) of the operation."""
+    route = info.route
+    experimental = route.startswith("/v2-experimental/")
+    if name.startswith("board_id"):
+        return world.board_id
+    if name == "item_id":
+        segment = _segment_before(route, "item_id")
+        if segment == "items":
+            return world.item("sticky_notes")
+        return world.item(segment, experimental=experimental and segment != "items")
+    if name == "connector_id":
+        return world.connector_id
+    if name == "board_member_id":
+        return world.member_id
+    if name == "group_id" and route.startswith("/v2/boards/"):
+        return world.group_id
+    if name == "tag_id":
+        return world.tag_id()
+    if name == "org_id":
+        return world.token_info["organization"]["id"]
+    if name == "team_id":
+        return world.token_info["team"]["id"]
+    pytest.fail(
+        f"{info.operation_id}: the contract world cannot supply path parameter {name!r}; "
+        "extend World/path_value in tests/contract/test_coverage.py"
+    )
+
+
+def query_value(world: World, info: specmod.OperationInfo, name: str, schema: Any) -> Any:
+    """A value for required query parameter ``name``."""
+    if name == "parent_item_id":
+        return world.frame_with_child
+    if name == "tag_id":
+        return world.tag_id(attached=info.operation_id != "attach-tag-to-item")
+    if name == "delete_items":
+        return True
+    if name == "copy_from":
+        return world.board_id
+    if name == "group_item_id":
+        return world.group_id
+    if name == "request_id":
+        return str(uuid.uuid4())
+    if name == "access_token":
+        return world.fake.token
+    return samples.instance(world_doc(), schema)
+
+
+def world_doc() -> Dict[str, Any]:
+    return specmod.get_spec().document
+
+
+def body_value(world: World, info: specmod.OperationInfo, param: official.OfficialParam) -> Any:
+    """The request body (a dict/list) for the operation."""
+    op_id = info.operation_id
+    if op_id in BODIES:
+        body = BODIES[op_id]
+        return body(world) if callable(body) else body
+    if op_id in CREATE_SEGMENTS:
+        return ITEM_BODIES[CREATE_SEGMENTS[op_id]]
+    if re.match(r"update-.*-item", op_id):
+        return {"position": {"x": 10, "y": 20}}
+    # the repaired spec's schema: the published one is wrong in places (§3.9)
+    op = info.op(world_doc())
+    schema = samples.body_schema(world_doc(), op, param.media or "application/json")
+    return samples.instance(world_doc(), schema)
+
+
+def form_value(world: World, info: specmod.OperationInfo, param: official.OfficialParam) -> Any:
+    """A multipart part: a file path (as the official client takes them) or a list of them."""
+    if param.spec_name == "resources":
+        return [world.file("upload.png", PNG)]
+    if param.spec_name == "data" and "bulk" in info.route:
+        return world.file(
+            "items.json", json.dumps([{"type": "image", "data": {"title": "bulk"}}]).encode()
+        )
+    if param.spec_name == "resource":
+        if "documents" in info.route:
+            return world.file("upload.pdf", PDF)
+        return world.file("upload.png", PNG)
+    return None
+
+
+@pytest.mark.parametrize("operation_id", _claimed_ids())
+def test_claimed_operation_works(operation_id, fake, api, tmp_path):
+    """Calling the flat method makes the fake answer a 2xx matched to this operation."""
+    from .validator import get_validator
+
+    spec = specmod.get_spec()
+    if operation_id not in spec.operations:
+        pytest.fail(f"{operation_id} is claimed but is not an operation of the spec")
+    info = spec.operations[operation_id]
+    world = World(fake, tmp_path)
+    args: List[Any] = []
+    kwargs: Dict[str, Any] = {}
+    for param in official.official_params(spec.raw, operation_id):
+        if param.kind == "path":
+            value = path_value(world, info, param.spec_name)
+        elif param.kind == "query":
+            if not param.required:
+                continue
+            value = query_value(world, info, param.spec_name, param.schema)
+        elif param.kind == "form":
+            if not param.required:
+                continue
+            value = form_value(world, info, param)
+        else:
+            value = body_value(world, info, param)
+        if param.required:
+            args.append(value)
+        else:
+            kwargs[param.name] = value
+    method = getattr(api, official.official_method_name(operation_id))
+    before = len(fake.exchanges)
+    method(*args, **kwargs)
+    validator = get_validator()
+    seen = []
+    for exchange in list(fake.exchanges)[before:]:
+        seen.append((validator.validate(exchange), exchange.status))
+    assert any(op == operation_id and 200 <= status < 300 for op, status in seen), (
+        f"{official.official_method_name(operation_id)}(*{args!r}, **{kwargs!r}) made "
+        f"{seen or 'no requests'}; expected a 2xx for {operation_id}"
+    )
