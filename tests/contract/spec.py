@@ -386,6 +386,25 @@ def fix_board_group_schemas(doc: Json) -> List[str]:
     return changes
 
 
+def require_upload_bodies(doc: Json) -> List[str]:
+    """§1 row 130, §7: ``create_document_item_using_file_from_device`` marks its
+    multipart body optional although the body's ``resource`` part (the file) is required;
+    an empty POST to ``/documents`` would pass as a valid upload. Such bodies are required.
+    """
+    changes: List[str] = []
+    for _path_key, _method, op in iter_operations(doc):
+        body = op.get("requestBody")
+        if not body or "$ref" in body or body.get("required"):
+            continue
+        for media, content in body.get("content", {}).items():
+            schema = deref(doc, content.get("schema", {}))
+            if media == "multipart/form-data" and schema.get("required"):
+                body["required"] = True
+                changes.append(f"{op['operationId']}: multipart body required")
+                break
+    return changes
+
+
 #: oneOf lists whose branches are permissive objects: a correct instance matches several
 #: branches, which ``oneOf`` forbids. JSON pointers of the schemas that carry the oneOf.
 OVERLAPPING_ONEOFS = (
@@ -553,6 +572,7 @@ REPAIRS: List[Repair] = [
     fix_placeholder_without_parameter,
     strip_query_marker_from_path,
     fix_board_group_schemas,
+    require_upload_bodies,
     discriminate_generic_item_data,
     relax_overlapping_oneofs,
     fix_required_names_without_properties,

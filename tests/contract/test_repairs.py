@@ -343,3 +343,15 @@ def test_fix_scim_patch_operation_schema(raw, repaired):
     message = raw_rejects(raw, ex)
     assert "is not one of" in message
     assert repaired.validate(ex) == "patchGroup"
+
+
+def test_require_upload_bodies(raw, repaired):
+    empty = exchange(
+        "POST",
+        f"/v2/boards/{BOARD_IN_PATH}/documents",
+        status=201,
+        response={"id": ITEM, "type": "document"},
+    )
+    assert raw.validate(empty) == "create-document-item-using-file-from-device"
+    with pytest.raises(AssertionError, match="accepts a request without a body"):
+        repaired.validate(empty)

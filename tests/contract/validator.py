@@ -335,7 +335,11 @@ class SpecValidator:
         names = {name for name, _ in parse_qsl(query, keep_blank_values=True)}
         values = dict(parse_qsl(query, keep_blank_values=True))
         media = _media_type(headers or {})
-        viable = [r for r in candidates if _accepts_body(r, media, bool(body))] or candidates
+        viable = [r for r in candidates if _accepts_body(r, media, bool(body))]
+        if not viable:
+            ids = ", ".join(r.operation_id for r in candidates)
+            what = f"Content-Type {media}" if media else "a request without a body"
+            raise ContractViolation(f"{method} {path}: none of {ids} accepts {what}")
         viable = [r for r in viable if set(r.required_query) <= names] or viable
         viable = [
             r
@@ -383,8 +387,12 @@ class SpecValidator:
             value = unquote(raw)
             if not value:
                 problems.append(f"path parameter {name!r} is empty")
+            if re.search(r"%[0-9A-Fa-f]{2}", value):
+                problems.append(f"path parameter {name!r} looks percent-encoded twice: {raw!r}")
             pointer = route.path_params.get(name)
-            if pointer:
+            if pointer is None:
+                problems.append(f"placeholder {{{name}}} has no declared path parameter")
+            else:
                 problems += [
                     f"path parameter {name!r}: {e}" for e in self._param_errors(pointer, [value])
                 ]
