@@ -56,6 +56,7 @@ def claimed_operations() -> List[Any]:
 
 
 def client_class() -> type:
+    """``miro.MiroApi``."""
     import miro
 
     return miro.MiroApi
@@ -201,6 +202,7 @@ class World:
         self._cache: Dict[str, Any] = {}
 
     def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
+        """Send a request; assert it succeeded; return its JSON."""
         response = self.http.request(method, self.base + path, json=body, params=params or None)
         assert response.status_code < 300, (
             f"world setup {method} {path} -> {response.status_code}: {response.text[:300]}"
@@ -214,13 +216,16 @@ class World:
 
     @property
     def board_id(self) -> str:
+        """The world's board."""
         return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
 
     @property
     def board_path(self) -> str:
+        """``/v2/boards/<encoded id>``."""
         return f"/v2/boards/{quote(self.board_id, safe='')}"
 
     def item(self, segment: str, experimental: bool = False) -> str:
+        """An item of the collection ``segment`` (e.g. ``sticky_notes``)."""
         prefix = (
             self.board_path.replace("/v2/", "/v2-experimental/")
             if experimental
@@ -233,6 +238,8 @@ class World:
 
     @property
     def frame_with_child(self) -> str:
+        """A frame holding one sticky note."""
+
         def make() -> str:
             frame = self.item("frames")
             self.call(
@@ -246,6 +253,7 @@ class World:
 
     @property
     def connector_id(self) -> str:
+        """A connector between a sticky note and a text."""
         return self._once(
             "connector",
             lambda: self.call(
@@ -254,6 +262,8 @@ class World:
         )
 
     def tag_id(self, attached: bool = True) -> str:
+        """A tag, attached to the sticky note unless ``attached`` is false."""
+
         def make() -> str:
             tag = self.call(
                 "POST", f"{self.board_path}/tags", {"title": f"world {'on' if attached else 'off'}"}
@@ -267,6 +277,8 @@ class World:
 
     @property
     def member_id(self) -> str:
+        """A board member other than the owner."""
+
         def make() -> str:
             self.call(
                 "POST",
@@ -281,6 +293,7 @@ class World:
 
     @property
     def group_id(self) -> str:
+        """A group of a sticky note and a text."""
         return self._once(
             "group",
             lambda: self.call("POST", f"{self.board_path}/groups", BODIES["createGroup"](self))[
@@ -290,9 +303,11 @@ class World:
 
     @property
     def token_info(self) -> Dict[str, Any]:
+        """``GET /v1/oauth-token`` (organisation and team ids)."""
         return self._once("token", lambda: self.call("GET", "/v1/oauth-token"))
 
     def file(self, name: str, content: bytes) -> str:
+        """Write a temporary file; return its path."""
         path = self.tmp_path / name
         path.write_bytes(content)
         return str(path)
@@ -353,6 +368,7 @@ def query_value(world: World, info: specmod.OperationInfo, name: str, schema: An
 
 
 def world_doc() -> Dict[str, Any]:
+    """The repaired spec document."""
     return specmod.get_spec().document
 
 

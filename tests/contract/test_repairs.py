@@ -25,11 +25,13 @@ ITEMS = f"/v2/boards/{BOARD_IN_PATH}/items"
 
 @pytest.fixture(scope="module")
 def spec():
+    """The session's repaired spec."""
     return specmod.get_spec()
 
 
 @pytest.fixture(scope="module")
 def repaired():
+    """The session's validator (repaired spec)."""
     from .validator import get_validator
 
     return get_validator()

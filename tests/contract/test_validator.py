@@ -22,6 +22,7 @@ PNG = ("image/png", b"\x89PNG\r\n\x1a\n")
 
 @pytest.fixture(scope="module")
 def validator():
+    """The session's validator."""
     from .validator import get_validator
 
     return get_validator()
@@ -38,6 +39,7 @@ def rejects(validator, ex, *fragments):
 
 
 def cursor_page(items, **extra):
+    """A board-content cursor page of ``items``."""
     return {"data": items, "total": len(items), "size": len(items), "limit": 10, **extra}
 
 
@@ -171,6 +173,7 @@ def test_the_route_collisions_are_exactly_those_of_api_notes(validator):
 
 
 def specmod_shape(route):
+    """A route with every placeholder blanked: ``/v2/boards/{}/items``."""
     import re
 
     return re.sub(r"\{[^}]+\}", "{}", route)
