@@ -4,8 +4,11 @@ description, and a ``MiroApi`` pointed at it.
 * ``fake`` — a started ``miro.testing.FakeMiro``. At teardown every exchange it recorded
   (including any a test cleared with ``fake.clear_exchanges()``) is validated; a violation
   fails the test. A response that is a deliberately injected fault is exempt only when the
-  spec does not declare its status (its request is still checked).
+  spec does not declare its status (its request is still checked). FakeMiro marks such an
+  exchange with a truthy ``injected`` (or ``fault``) attribute or an ``X-FakeMiro-Fault``
+  response header.
 * ``api`` — ``miro.MiroApi(fake.token, base_url=fake.url)``.
+* ``spec_validator`` — the validator itself, for tests that check exchanges directly.
 * ``@pytest.mark.contract_exempt("why")`` — a test that sends off-contract requests on
   purpose (e.g. to see the fake's 400) opts out of the check.
 
@@ -182,3 +185,21 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_line(
         f"operations exercised with a 2xx: {len(EXERCISED)}/{len(spec.operations)}"
     )
+    try:
+        from miro.core.registry import operations
+
+        claimed = {record.operation_id for record in operations()}
+    except Exception:  # the SDK is not importable: nothing more to say
+        return
+    idle = sorted(claimed - set(EXERCISED))
+    if idle:
+        terminalreporter.write_line(f"implemented but not exercised: {', '.join(idle)}")
+
+
+@pytest.fixture(scope="session")
+def spec_validator() -> Any:
+    """The session's :class:`~contract.validator.SpecValidator` (skips without the spec)."""
+    reason = contract_spec.unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    return contract_validator()
