@@ -26,12 +26,14 @@ from functools import cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import parse_qsl, unquote
 
-from jsonschema import ValidationError
-from jsonschema._format import FormatChecker
+from jsonschema import FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import extend
-from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator
-from openapi_schema_validator._format import oas30_format_checker
+from openapi_schema_validator import (
+    OAS30ReadValidator,
+    OAS30WriteValidator,
+    oas30_format_checker,
+)
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4
