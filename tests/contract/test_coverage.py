@@ -165,6 +165,11 @@ BODIES: Dict[str, Any] = {
     "create-items": [{"type": "sticky_note", "data": {"content": "bulk"}}],
     "update-item-position-or-parent": {"position": {"x": 10, "y": 20}},
     "move-code-widget-item": {"x": 10, "y": 20},
+    "revoke-token-v2": lambda w: {
+        "accessToken": w.fake.token,
+        "clientId": getattr(w.fake, "client_id", "contract-client"),
+        "clientSecret": getattr(w.fake, "client_secret", "contract-secret"),
+    },
 }
 
 #: Create operations whose body is the collection's create body.
