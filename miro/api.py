@@ -6,10 +6,14 @@ from typing import Any, Callable, Optional
 
 import requests
 
-from .boards import Boards
+from .boards import Board, Boards
 from .compat import FlatMethods
+from .connectors import Connectors
 from .core.transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TokenProvider, Transport
+from .experimental import ApiExperimental, BoardExperimental
+from .groups import Groups
 from .items.collection import Items
+from .tags import Tags
 
 
 class MiroApi(FlatMethods):
@@ -48,6 +52,8 @@ class MiroApi(FlatMethods):
             on_unauthorized=on_unauthorized,
         )
         self.boards = Boards(self._transport)
+        #: Experimental endpoints (app metrics); board-level ones hang off ``board.experimental``.
+        self.experimental = ApiExperimental(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"
@@ -67,5 +73,20 @@ class MiroApi(FlatMethods):
         operations this SDK does not wrap yet. Keywords: ``params``, ``json``, ``files``."""
         return self._transport.request(method, path, **kwargs)
 
+    def _board(self, board_id: str) -> Board:
+        return self.boards.get(board_id, lazy=True)
+
     def _items(self, board_id: str) -> Items:
-        return self.boards.get(board_id, lazy=True).items
+        return self._board(board_id).items
+
+    def _connectors(self, board_id: str) -> Connectors:
+        return self._board(board_id).connectors
+
+    def _tags(self, board_id: str) -> Tags:
+        return self._board(board_id).tags
+
+    def _groups(self, board_id: str) -> Groups:
+        return self._board(board_id).groups
+
+    def _experimental(self, board_id: str) -> BoardExperimental:
+        return self._board(board_id).experimental

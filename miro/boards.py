@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING, Any, Dict, Optional
 
 import attrs
 
+from .connectors import Connectors
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
 from .core.resource import Collection, Model, Resource
+from .experimental import BoardExperimental
+from .groups import Groups
 from .members import BoardMember, BoardMembers
 from .models import Links, UserRef
+from .tags import Tags
 
 if TYPE_CHECKING:
     from .items.base import Items
@@ -113,6 +117,26 @@ class Board(Resource):
     def members(self) -> BoardMembers:
         """The board's members."""
         return BoardMembers(self._boards.transport, board_id=self.id)
+
+    @property
+    def connectors(self) -> Connectors:
+        """The lines joining items on the board."""
+        return Connectors(self._boards.transport, board_id=self.id)
+
+    @property
+    def tags(self) -> Tags:
+        """The board's tags."""
+        return Tags(self._boards.transport, board_id=self.id)
+
+    @property
+    def experimental(self) -> BoardExperimental:
+        """Experimental endpoints: mind maps, flowchart shapes, code widgets (may change)."""
+        return BoardExperimental(self._boards.transport, self.id)
+
+    @property
+    def groups(self) -> Groups:
+        """The groups of items on the board."""
+        return Groups(self._boards.transport, board_id=self.id)
 
     def refresh(self) -> Board:
         """Reload every field from Miro (fills a lazy handle)."""

@@ -74,6 +74,8 @@ class ApiError(MiroError):
         self.request_id = request_id
         self.body = body
         self.headers: Dict[str, str] = dict(headers or {})
+        #: For a bulk create that failed part-way: the items earlier requests created.
+        self.created: Optional[list] = None
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -1,10 +1,14 @@
 """The official ``miro_api`` flat methods, each a one-liner onto the fluent layer."""
 
 from .boards import BoardsFlat
+from .connectors import ConnectorsFlat
+from .experimental import ExperimentalFlat
+from .groups import GroupsFlat
 from .items import ItemsFlat
+from .tags import TagsFlat
 
 
-class FlatMethods(BoardsFlat, ItemsFlat):
+class FlatMethods(BoardsFlat, ItemsFlat, ConnectorsFlat, TagsFlat, GroupsFlat, ExperimentalFlat):
     """Every official flat method this SDK implements."""
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+import json
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..core.convert import snake
 from ..core.pagination import Page
+from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
+from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload
 from ..items.collection import Items
+from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
 from .base import REQUIRED, flat, generated, page_size
 
 
@@ -71,78 +75,157 @@ class ItemsFlat:
         """Delete any item."""
         self._items(board_id).delete(item_id)
 
+    @flat("create-items", "board.items.create_many")
+    def create_items(self, board_id: str, item_create: Any) -> List[Item]:
+        """Create up to 20 items in one all-or-nothing request (a list of ``ItemCreate``)."""
+        if isinstance(item_create, (list, tuple)) and len(item_create) > MAX_ITEMS_PER_REQUEST:
+            raise InvalidArgument(
+                f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
+                "board.items.create_many sends more in several requests"
+            )
+        return self._items(board_id).create_many(item_create)
 
-def _typed(api: Any, declaration: ItemType, board_id: str) -> ItemTypeCollection:
-    return getattr(api._items(board_id), _attribute(declaration))
+    @flat("create-items-in-bulk-using-file-from-device", "board.items.upload_many")
+    def create_items_in_bulk_using_file_from_device(
+        self, board_id: str, data: Any, resources: Any
+    ) -> List[Item]:
+        """Create images and documents from files: ``data`` is the JSON list describing
+        them (a list, JSON text or a JSON file), ``resources`` the files in the same order."""
+        described = _json_list(data)
+        files = list(resources)
+        if len(described) != len(files):
+            raise InvalidArgument(
+                f"data describes {len(described)} items but {len(files)} resources were given"
+            )
+        uploads = []
+        for i, (entry, file) in enumerate(zip(described, files)):
+            source, filename = _source(file)
+            uploads.append(Upload(source, filename=filename, **_upload_fields(entry, f"data[{i}]")))
+        return self._items(board_id).upload_many(uploads)
 
 
-def _attribute(declaration: ItemType) -> str:
-    return {"docs": "doc_formats"}.get(declaration.segment, declaration.segment)
+def _json_list(data: Any) -> List[Any]:
+    if hasattr(data, "read"):
+        data = data.read()
+    if isinstance(data, (bytes, str)):
+        data = json.loads(data)
+    if not isinstance(data, list):
+        raise InvalidArgumentType("data must be a JSON list of item descriptions")
+    return data
 
 
-def _install(declaration: ItemType) -> None:
-    """Add the flat create/get/update/delete methods of one item type to ``ItemsFlat``."""
+def _source(value: Any) -> Tuple[Any, Optional[str]]:
+    """An official-client file argument (a path, or ``(filename, bytes)``) as (source, name)."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return value[1], value[0]
+    return value, None
+
+
+def _upload_fields(entry: Any, name: str) -> Dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise InvalidArgumentType(f"{name} must be an object")
+    kind = entry.get("type")
+    spec = IMAGE_UPLOAD if kind == "image" else DOCUMENT_UPLOAD
+    rest = {k: v for k, v in entry.items() if k != "type"}
+    return dict(spec.from_json(rest, name), type=kind)
+
+
+def _upload(
+    collection: ItemTypeCollection, file: Any, data: Any, spec: Any, item_id: Any = None
+) -> Item:
+    fields = spec.from_json(data, "data")
+    source, filename = _source(file)
+    if item_id is None:
+        return collection.upload(source, filename=filename, **fields)
+    return collection.update_file(item_id, source, filename=filename, **fields)
+
+
+Access = Callable[[Any, str], ItemTypeCollection]
+
+
+def install(target: type, declaration: ItemType, fluent: str, access: Access) -> None:
+    """Add the flat methods of one item type (create/get/update/delete, uploads) to
+    ``target``; ``access(api, board_id)`` gives the type's collection."""
     ops = declaration.operations
-    fluent = f"board.items.{_attribute(declaration)}"
     label = declaration.type.replace("_", " ")
-
-    def create(api: Any, board_id: str, body: Any) -> Item:
-        kwargs = declaration.create.from_json(body, create_body)
-        return _typed(api, declaration, board_id).create(**kwargs)
-
-    def get(api: Any, board_id: str, item_id: str, **query: Any) -> Item:
-        return _typed(api, declaration, board_id).get(item_id, **query)
-
-    def update(api: Any, board_id: str, item_id: str, body: Any) -> Item:
-        assert declaration.update is not None
-        kwargs = declaration.update.from_json(body, update_body)
-        return _typed(api, declaration, board_id).update(item_id, **kwargs)
-
-    def delete(api: Any, board_id: str, item_id: str) -> None:
-        _typed(api, declaration, board_id).delete(item_id)
-
     create_body = snake(f"{declaration.schema}CreateRequest")
     update_body = snake(f"{declaration.schema}UpdateRequest")
+    board, item = ("board_id", REQUIRED), ("item_id", REQUIRED)
+
+    def create(api: Any, board_id: str, **body: Any) -> Item:
+        kwargs = declaration.create.from_json(body[create_body], create_body)
+        return access(api, board_id).create(**kwargs)
+
+    def get(api: Any, board_id: str, item_id: str, **query: Any) -> Item:
+        return access(api, board_id).get(item_id, **query)
+
+    def update(api: Any, board_id: str, item_id: str, **body: Any) -> Item:
+        assert declaration.update is not None
+        kwargs = declaration.update.from_json(body[update_body], update_body)
+        return access(api, board_id).update(item_id, **kwargs)
+
+    def delete(api: Any, board_id: str, item_id: str) -> None:
+        access(api, board_id).delete(item_id)
+
+    create_default = None if declaration.create_body_optional else REQUIRED
     query = [(snake(name), None) for name in declaration.get_params]
+    schema = declaration.schema
     methods = [
         generated(
-            ops["create"],
-            f"{fluent}.create",
-            [("board_id", REQUIRED), (create_body, REQUIRED)],
-            lambda api, board_id, **kw: create(api, board_id, kw[create_body]),
-            f"Create a {label} item from a ``{declaration.schema}CreateRequest`` body.",
+            ops["create"], f"{fluent}.create", [board, (create_body, create_default)], create,
+            f"Create a {label} item from a ``{schema}CreateRequest`` body.",
         ),
+        generated(ops["get"], f"{fluent}.get", [board, item, *query], get, f"Get a {label} item."),
         generated(
-            ops["get"],
-            f"{fluent}.get",
-            [("board_id", REQUIRED), ("item_id", REQUIRED)] + query,
-            get,
-            f"Get a {label} item.",
+            ops["delete"], f"{fluent}.delete", [board, item], delete, f"Delete a {label} item."
         ),
-        generated(
-            ops["delete"],
-            f"{fluent}.delete",
-            [("board_id", REQUIRED), ("item_id", REQUIRED)],
-            delete,
-            f"Delete a {label} item.",
-        ),
-    ]
+    ]  # fmt: skip
     if "update" in ops:
         methods.append(
             generated(
-                ops["update"],
-                f"{fluent}.update",
-                [("board_id", REQUIRED), ("item_id", REQUIRED), (update_body, REQUIRED)],
-                lambda api, board_id, item_id, **kw: update(
-                    api, board_id, item_id, kw[update_body]
-                ),
-                f"Update a {label} item from a ``{declaration.schema}UpdateRequest`` body.",
+                ops["update"], f"{fluent}.update", [board, item, (update_body, REQUIRED)], update,
+                f"Update a {label} item from a ``{schema}UpdateRequest`` body.",
             )
-        )
+        )  # fmt: skip
+    if "upload" in ops:
+        methods += _upload_methods(declaration, fluent, access, label)
     for method in methods:
-        setattr(ItemsFlat, method.__name__, method)
+        setattr(target, method.__name__, method)
+
+
+def _upload_methods(declaration: ItemType, fluent: str, access: Access, label: str) -> List[Any]:
+    """The flat create/update-from-file methods of images and documents."""
+    ops = declaration.operations
+    create_spec, update_spec = declaration.upload, declaration.upload_update
+    board = ("board_id_platform_file_upload", REQUIRED)
+    file = [("resource", REQUIRED), ("data", None)]
+
+    def upload(api: Any, board_id_platform_file_upload: str, resource: Any, data: Any) -> Item:
+        collection = access(api, board_id_platform_file_upload)
+        return _upload(collection, resource, data, create_spec)
+
+    def update_file(
+        api: Any, board_id_platform_file_upload: str, item_id: str, resource: Any, data: Any
+    ) -> Item:
+        collection = access(api, board_id_platform_file_upload)
+        return _upload(collection, resource, data, update_spec, item_id)
+
+    return [
+        generated(
+            ops["upload"], f"{fluent}.upload", [board, *file], upload,
+            f"Create a {label} item from a local file (``resource``: a path or (name, bytes)).",
+        ),
+        generated(
+            ops["update_file"], f"{fluent}.update_file", [board, ("item_id", REQUIRED), *file],
+            update_file, f"Replace the file of a {label} item.",
+        ),
+    ]  # fmt: skip
+
+
+def _stable(attribute: str) -> Access:
+    return lambda api, board_id: getattr(api._items(board_id), attribute)
 
 
 for _declaration in list(ITEM_TYPES.values()):
-    if _declaration.base_path == "/v2":
-        _install(_declaration)
+    _attribute = {"docs": "doc_formats"}.get(_declaration.segment, _declaration.segment)
+    install(ItemsFlat, _declaration, f"board.items.{_attribute}", _stable(_attribute))

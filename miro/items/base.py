@@ -14,11 +14,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple,
 
 import attrs
 
+from ..connectors import Connector, Connectors, ItemConnectors
 from ..core import params as p
 from ..core.convert import polymorphic, register_subtype
 from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
 from ..core.resource import Collection, Resource
+from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
+from ..tags import ItemTags, Tags
+from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
     from .collection import Items
@@ -74,6 +78,25 @@ class Item(Resource):
         collection = self._require_collection()
         return Items(collection.transport, board_id=collection.board_id)
 
+    @property
+    def connectors(self) -> ItemConnectors:
+        """The connectors that start or end at this item (lazy; walks the board's list)."""
+        collection = self._require_collection()
+        return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
+
+    def connect_to(self, other: Any, **fields: Any) -> Connector:
+        """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
+        if self.type == "frame":
+            raise InvalidArgument("connectors cannot start at a frame")
+        return self.connectors.create(to=other, **fields)
+
+    @property
+    def tags(self) -> ItemTags:
+        """This item's tags: iterate, ``attach(tag)``, ``detach(tag)``."""
+        collection = self._require_collection()
+        tags = Tags(collection.transport, board_id=collection.board_id)
+        return ItemTags(tags, self.id, self.type or None)
+
     def refresh(self) -> Item:
         """Reload this item from Miro."""
         self._replace_with(self._require_collection().get(self.id))
@@ -104,6 +127,12 @@ class Item(Resource):
         """Delete the item from the board."""
         self._require_collection().delete(self.id)
 
+    def replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+        """Upload a new file for this image or document; updates this object."""
+        collection = self._require_collection()
+        self._replace_with(collection.update_file(self.id, source, filename=filename, **fields))
+        return self
+
 
 polymorphic(Item)  # JSON with a known "type" becomes that type's class
 
@@ -122,6 +151,9 @@ class ItemType:
             ``StickyNoteCreateRequest``), which name the official body arguments.
         get_params: extra query parameters of get (name → check).
         base_path: the API version root (``/v2`` or ``/v2-experimental``).
+        upload, upload_update: the ``data`` part of a create / update from a local file,
+            for types that take one (images, documents).
+        create_body_optional: the spec lets create be sent without a body.
     """
 
     type: str
@@ -133,6 +165,9 @@ class ItemType:
     schema: str
     get_params: Mapping[str, p.Check] = attrs.field(factory=dict)
     base_path: str = "/v2"
+    upload: Optional[p.Body] = None
+    upload_update: Optional[p.Body] = None
+    create_body_optional: bool = False
 
     @property
     def path(self) -> str:
@@ -210,6 +245,29 @@ class ItemTypeCollection(Collection[Item]):
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""
         self._delete(item_id)
+
+    def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+        """Create an item from a local file: a path, a binary file object or ``bytes``
+        (``filename=`` names bytes). Keywords: ``title``, ``x``, ``y``, ``width`` or
+        ``height``, ``rotation``, ``parent`` (and ``alt_text`` for images)."""
+        spec = self._upload_spec(self.item_type.upload)
+        data = spec.build(fields)
+        parts = multipart(read_source("source", source, filename), data)
+        return self.wrap(self.request("POST", self.url(), files=parts))
+
+    def update_file(
+        self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
+    ) -> Item:
+        """Replace an item's file (and optionally its title, place or size)."""
+        spec = self._upload_spec(self.item_type.upload_update)
+        data = spec.build(fields)
+        parts = multipart(read_source("source", source, filename), data)
+        return self.wrap(self.request("PATCH", self.url(item_id), files=parts))
+
+    def _upload_spec(self, spec: Optional[p.Body]) -> p.Body:
+        if spec is None:
+            raise TypeError(f"{self.item_type.segment} cannot be created from a file")
+        return spec
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item of this type on the board (cursor pages; ``limit`` 10..50)."""

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Optional, TypeVar, overload
+from typing import Any, Generic, Iterable, List, Optional, TypeVar, overload
 
 from ..core import params as p
-from ..core.pagination import BOARD_CONTENT_CURSOR, Page, Paginator
+from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.resource import Collection
 from ..errors import InvalidArgument
 from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
+from .bulk import (
+    MAX_ITEMS_PER_REQUEST,
+    Upload,
+    chunked,
+    create_in_chunks,
+    specs_body,
+    upload_chunks,
+    upload_parts,
+    validate_specs,
+)
 from .cards import CARD
 from .doc_formats import DOC_FORMAT
 from .documents import DOCUMENT
@@ -91,6 +101,18 @@ class Items(Collection[Item]):
         filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
         return self._paginate(filters, limit)
 
+    def with_tag(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item carrying ``tag`` (a tag or its id); offset pages, ``limit`` 1..50."""
+        filters = {"tag_id": p.ID("tag", tag)}
+        url = self.url()
+        return Paginator(
+            lambda query: self.request("GET", url, params=query),
+            self.wrap,
+            BOARD_OFFSET,
+            filters,
+            limit,
+        )
+
     def page(
         self,
         *,
@@ -107,6 +129,36 @@ class Items(Collection[Item]):
     def get(self, item_id: str) -> Item:
         """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
         return self._get(item_id)
+
+    def create_many(self, specs: Iterable[Any]) -> List[Item]:
+        """Create many items of any types, 20 per request, returned in input order.
+
+        ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
+        dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``) or API JSON
+        (``{"type": "text", "data": {"content": "Hi"}}``). Every spec is validated before
+        the first request. Each request is atomic; if one fails, the error's ``created``
+        lists the items earlier requests made.
+        """
+        checked = validate_specs(specs, "specs")
+        url = self.url() + "/bulk"
+        return create_in_chunks(
+            chunked(checked, MAX_ITEMS_PER_REQUEST),
+            lambda chunk: self.request("POST", url, json=specs_body(chunk)),
+            self.wrap,
+        )
+
+    def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
+        """Create images and documents from local files in bulk (``Upload`` objects or
+        paths), in requests of at most 20 files and 6 MB; items come back in input order."""
+        checked = [u if isinstance(u, Upload) else Upload(u) for u in uploads]
+        if not checked:
+            raise InvalidArgument("uploads is empty")
+        url = self.url() + "/bulk"
+        return create_in_chunks(
+            upload_chunks(checked),
+            lambda chunk: self.request("POST", url, files=upload_parts(chunk)),
+            self.wrap,
+        )
 
     def move(
         self,

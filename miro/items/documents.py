@@ -9,6 +9,7 @@ import attrs
 from ..core import params as p
 from ..core.resource import Model
 from .base import Item, ItemType, crud_operations, item_type
+from .uploads import DOCUMENT_UPLOAD, DOCUMENT_UPLOAD_UPDATE
 
 
 @attrs.define(kw_only=True)
@@ -38,7 +39,13 @@ DOCUMENT = item_type(
         # The spec's create takes no geometry; update does (width or height, rotation).
         create=p.Body(_DATA, p.POSITION, p.PARENT, required=("url",)),
         update=p.Body(_DATA, p.POSITION, p.FIXED_RATIO, p.PARENT, exclusive=[("width", "height")]),
-        operations=crud_operations("document", url_variant=True),
+        operations=dict(
+            crud_operations("document", url_variant=True),
+            upload="create-document-item-using-file-from-device",
+            update_file="update-document-item-using-file-from-device",
+        ),
+        upload=DOCUMENT_UPLOAD,
+        upload_update=DOCUMENT_UPLOAD_UPDATE,
         schema="Document",
     )
 )

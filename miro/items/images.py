@@ -9,6 +9,7 @@ import attrs
 from ..core import params as p
 from ..core.resource import Model
 from .base import Item, ItemType, crud_operations, item_type
+from .uploads import IMAGE_UPLOAD
 
 
 @attrs.define(kw_only=True)
@@ -43,7 +44,13 @@ IMAGE = item_type(
         model=Image,
         create=p.Body(_FIELDS.params, required=("url",), exclusive=_FIELDS.exclusive),
         update=_FIELDS,
-        operations=crud_operations("image", url_variant=True),
+        operations=dict(
+            crud_operations("image", url_variant=True),
+            upload="create-image-item-using-local-file",
+            update_file="update-image-item-using-file-from-device",
+        ),
+        upload=IMAGE_UPLOAD,
+        upload_update=IMAGE_UPLOAD,
         schema="Image",
     )
 )
