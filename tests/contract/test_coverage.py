@@ -347,6 +347,8 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         return world.token_info["organization"]["id"]
     if name == "team_id":
         return world.token_info["team"]["id"]
+    if name == "app_id" and getattr(world.fake, "app_id", None):
+        return world.fake.app_id  # app metrics (§8.14): the fake's own app
     pytest.fail(
         f"{info.operation_id}: the contract world cannot supply path parameter {name!r}; "
         "extend World/path_value in tests/contract/test_coverage.py"
