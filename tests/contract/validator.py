@@ -389,8 +389,6 @@ class SpecValidator:
             value = unquote(raw)
             if not value:
                 problems.append(f"path parameter {name!r} is empty")
-            if re.search(r"%[0-9A-Fa-f]{2}", value):
-                problems.append(f"path parameter {name!r} looks percent-encoded twice: {raw!r}")
             pointer = route.path_params.get(name)
             if pointer is None:
                 problems.append(f"placeholder {{{name}}} has no declared path parameter")
