@@ -19,7 +19,7 @@ from .models import Links, UserRef
 from .tags import Tags
 
 if TYPE_CHECKING:
-    from .items.base import Items
+    from .items.collection import Items
 
 ACCESS = ("private", "view", "comment", "edit")
 
@@ -109,7 +109,7 @@ class Board(Resource):
     @property
     def items(self) -> Items:
         """Every item on the board; typed collections hang off it (``items.sticky_notes``)."""
-        from .items.base import Items
+        from .items.collection import Items
 
         return Items(self._boards.transport, board_id=self.id)
 

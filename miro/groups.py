@@ -126,9 +126,17 @@ class Groups(Collection[Group]):
 
 
 def _group_items_page(body: Any) -> Any:
-    """Flatten ``{data: {id, type, data: [items]}}`` into a plain page of items."""
-    if isinstance(body, dict) and isinstance(body.get("data"), dict):
-        flat = dict(body)
-        flat["data"] = body["data"].get("data") or []
-        return flat
-    return body
+    """Flatten the group-items answer into a plain page of items.
+
+    The spec nests it: ``{data: {id, type: "group", data: [page…]}}`` where each page is an
+    ``ItemPagedResponse`` (``{data: [item…], …}``); items may also come directly.
+    """
+    if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
+        return body
+    items = []
+    for entry in body["data"].get("data") or []:
+        if isinstance(entry, dict) and "id" not in entry and isinstance(entry.get("data"), list):
+            items.extend(entry["data"])
+        else:
+            items.append(entry)
+    return dict(body, data=items)

@@ -29,18 +29,32 @@ BOARD_ID_ALIASES = (
 )
 
 
-def _normalize_aliases(signature: inspect.Signature, kwargs: Dict[str, Any]) -> Dict[str, Any]:
+def _normalize_aliases(
+    signature: inspect.Signature, args: Tuple[Any, ...], kwargs: Dict[str, Any]
+) -> Dict[str, Any]:
     target = next((name for name in BOARD_ID_ALIASES if name in signature.parameters), None)
     if target is None:
         return kwargs
     given = [name for name in BOARD_ID_ALIASES if name in kwargs and name != target]
     if not given:
         return kwargs
-    if target in kwargs or len(given) > 1:
+    positional = list(signature.parameters)[: len(args)]
+    if target in kwargs or target in positional or len(given) > 1:
         raise InvalidArgumentType(f"the board id was given twice ({', '.join([target] + given)})")
     out = dict(kwargs)
     out[target] = out.pop(given[0])
     return out
+
+
+def official(fn: F) -> F:
+    """Let a method take the official clients' spellings of the board id."""
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def method(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **_normalize_aliases(signature, args, kwargs))
+
+    return method  # type: ignore[return-value]
 
 
 def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
@@ -50,13 +64,7 @@ def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
         op = register(operation_id, fluent)
         if fn.__name__ != op.flat_name:
             raise RuntimeError(f"{fn.__name__} should be named {op.flat_name}")
-        signature = inspect.signature(fn)
-
-        @functools.wraps(fn)
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return fn(*args, **_normalize_aliases(signature, kwargs))
-
-        return method  # type: ignore[return-value]
+        return official(fn)
 
     return decorate
 
@@ -83,7 +91,7 @@ def generated(
 
     def method(*args: Any, **kwargs: Any) -> Any:
         try:
-            bound = signature.bind(*args, **_normalize_aliases(signature, kwargs))
+            bound = signature.bind(*args, **_normalize_aliases(signature, args, kwargs))
         except TypeError as exc:
             raise InvalidArgumentType(f"{op.flat_name}(): {exc}") from None
         bound.apply_defaults()

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Optional
 from ..boards import BOARD_CHANGES, COPY_BOARD_CHANGES, Board, Boards
 from ..core.pagination import Page
 from ..members import INVITE, MEMBER_CHANGES, BoardMember, InvitationResult
-from .base import flat, page_offset, page_size
+from .base import flat, official, page_offset, page_size
 
 
 class BoardsFlat:
@@ -37,6 +37,7 @@ class BoardsFlat:
             sort=sort,
         )
 
+    @official
     def get_all_boards(
         self,
         team_id: Optional[str] = None,
@@ -101,6 +102,7 @@ class BoardsFlat:
         members = self.boards.get(board_id, lazy=True).members
         return members.page(limit=page_size(limit), offset=page_offset(offset))
 
+    @official
     def get_all_board_members(self, board_id: str, limit: Any = None) -> Iterator[BoardMember]:
         """Every member of a board, page after page."""
         return iter(self.boards.get(board_id, lazy=True).members.list(limit=page_size(limit)))

@@ -6,7 +6,7 @@ from typing import Any, Iterator, Optional
 
 from ..connectors import CONNECTOR_CHANGES, CONNECTOR_CREATE, Connector, Connectors
 from ..core.pagination import Page
-from .base import flat, page_size
+from .base import flat, official, page_size
 
 
 class ConnectorsFlat:
@@ -28,6 +28,7 @@ class ConnectorsFlat:
         """One page of a board's connectors."""
         return self._connectors(board_id).page(limit=page_size(limit), cursor=cursor)
 
+    @official
     def get_all_connectors(self, board_id: str, limit: Any = None) -> Iterator[Connector]:
         """Every connector on a board, page after page."""
         return iter(self._connectors(board_id).list(limit=page_size(limit)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..core.convert import snake
@@ -12,7 +13,7 @@ from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
 from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
-from .base import REQUIRED, flat, generated, page_size
+from .base import REQUIRED, flat, generated, official, page_size
 
 
 class ItemsFlat:
@@ -32,6 +33,7 @@ class ItemsFlat:
         """One page of a board's items (``.data``, ``.cursor``, ``.total`` …)."""
         return self._items(board_id).page(type=type, limit=page_size(limit), cursor=cursor)
 
+    @official
     def get_all_items(
         self, board_id: str, limit: Any = None, type: Optional[str] = None
     ) -> Iterator[Item]:
@@ -51,6 +53,7 @@ class ItemsFlat:
         items = self._items(board_id_platform_containers)
         return items.within(parent_item_id, type=type, limit=page_size(limit)).page(cursor=cursor)
 
+    @official
     def get_all_items_within_frame(
         self, board_id: str, parent_item_id: str, limit: Any = None, type: Optional[str] = None
     ) -> Iterator[Item]:
@@ -105,10 +108,17 @@ class ItemsFlat:
 
 
 def _json_list(data: Any) -> List[Any]:
-    if hasattr(data, "read"):
+    """The bulk-upload description: a list, JSON text/bytes, a JSON file path or file object."""
+    if isinstance(data, (str, os.PathLike)) and os.path.isfile(data):
+        with open(data, "rb") as handle:
+            data = handle.read()
+    elif hasattr(data, "read"):
         data = data.read()
     if isinstance(data, (bytes, str)):
-        data = json.loads(data)
+        try:
+            data = json.loads(data)
+        except ValueError:
+            raise InvalidArgument("data must be a JSON list, or the path of a JSON file") from None
     if not isinstance(data, list):
         raise InvalidArgumentType("data must be a JSON list of item descriptions")
     return data

@@ -7,7 +7,7 @@ from typing import Any, Iterator, List
 from ..core.pagination import Page
 from ..items.base import Item
 from ..tags import TAG_CHANGES, TAG_CREATE, ItemTags, Tag, Tags
-from .base import flat, page_offset, page_size
+from .base import flat, official, page_offset, page_size
 
 
 class TagsFlat:
@@ -33,6 +33,7 @@ class TagsFlat:
         """One page of a board's tags."""
         return self._tags(board_id).page(limit=page_size(limit), offset=page_offset(offset))
 
+    @official
     def get_all_tags_from_board(self, board_id: str, limit: Any = None) -> Iterator[Tag]:
         """Every tag on a board, page after page."""
         return iter(self._tags(board_id).list(limit=page_size(limit)))
@@ -76,6 +77,7 @@ class TagsFlat:
         listing = self._tags(board_id_platform_tags).items_with(tag_id, limit=page_size(limit))
         return listing.page(offset=page_offset(offset))
 
+    @official
     def get_all_items_by_tag(
         self, board_id_platform_tags: str, tag_id: str, limit: Any = None
     ) -> Iterator[Item]:

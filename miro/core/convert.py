@@ -160,7 +160,6 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime.datetime, format_datetime)
     conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
-    conv.register_structure_hook(Any, lambda v, _: v)
     conv.register_structure_hook_factory(attrs.has, _structure_factory(conv))
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_factory(conv))
     return conv

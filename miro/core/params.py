@@ -171,11 +171,9 @@ def list_of(item: Check, *, max_items: Optional[int] = None, min_items: int = 0)
 
 def json_object(name: str, value: Any) -> Any:
     """A JSON object given as a dict or as one of our models."""
-    if attrs.has(type(value)):
-        return unstructure(value)
-    if not isinstance(value, Mapping):
+    if not attrs.has(type(value)) and not isinstance(value, Mapping):
         raise InvalidArgumentType(f"{name} must be a dict, got {_type_name(value)}")
-    return dict(value)
+    return unstructure(value if attrs.has(type(value)) else dict(value))  # nested models too
 
 
 def section(key: str, **checks: Check) -> Dict[str, Param]:

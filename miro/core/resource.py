@@ -22,6 +22,7 @@ from .paths import expand
 from .transport import Transport
 
 M = TypeVar("M", bound="Model")
+_COLLECTION: Any = object()  # url() without an id: the collection itself
 R = TypeVar("R", bound="Resource")
 
 
@@ -112,11 +113,12 @@ class Collection(Generic[R]):
         """The transport this collection sends requests with."""
         return self._transport
 
-    def url(self, item_id: Any = None, suffix: str = "") -> str:
-        """The encoded path of the collection, or of one element of it."""
-        template = self.path if item_id is None else f"{self.path}/{{{self.item_key}}}"
+    def url(self, item_id: Any = _COLLECTION, suffix: str = "") -> str:
+        """The encoded path of the collection, or of one element of it (checking the id)."""
         ids = dict(self._parents)
-        if item_id is not None:
+        template = self.path
+        if item_id is not _COLLECTION:
+            template = f"{self.path}/{{{self.item_key}}}"
             ids[self.item_key] = item_id
         return expand(template + suffix, **ids)
 

@@ -108,7 +108,15 @@ class Transport:
         # Connection failures happen before the request is sent: safe to retry for any verb.
         adapter = HTTPAdapter(
             pool_maxsize=32,
-            max_retries=Retry(total=2, connect=2, read=0, status=0, other=0, redirect=0),
+            max_retries=Retry(
+                total=2,
+                connect=2,
+                read=0,
+                status=0,
+                other=0,
+                redirect=0,
+                respect_retry_after_header=False,  # 429 waits are ours, with our cap
+            ),
         )
         session.mount("https://", adapter)
         session.mount("http://", adapter)
@@ -157,15 +165,7 @@ class Transport:
                 send_headers.update(headers)
             started = time.monotonic()
             try:
-                response = self.session.request(
-                    method,
-                    url,
-                    params=query,
-                    data=body,
-                    files=files,
-                    headers=send_headers,
-                    timeout=self.timeout,
-                )
+                response = self._send(method, url, query, body, files, send_headers)
             except requests.RequestException as exc:
                 if method in _RETRY_ON_ERROR and attempt < self.max_retries:
                     attempt += 1
@@ -198,6 +198,26 @@ class Transport:
             if status >= 400:
                 raise _api_error(response, method, path)
             return _parse(response)
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        query: Optional[Dict[str, str]],
+        body: Optional[str],
+        files: Any,
+        headers: Dict[str, str],
+    ) -> requests.Response:
+        request = requests.Request(
+            method, url, params=query, data=body, files=files, headers=headers
+        )
+        prepared = self.session.prepare_request(request)
+        # requests re-quotes URLs and turns %2E back into ".", so an id such as ".." would
+        # become a dot segment; put our encoded path back before sending.
+        sent = str(prepared.url)
+        prepared.url = url + sent[len(sent.split("?", 1)[0]) :]
+        settings = self.session.merge_environment_settings(prepared.url, {}, None, None, None)
+        return self.session.send(prepared, timeout=self.timeout, **settings)
 
 
 def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from .app_cards import AppCard, AppCardData, AppCardStyle, CustomField
 from .base import ITEM_TYPES, Item, ItemType, ItemTypeCollection
+from .bulk import ItemSpec, Upload, spec_class
 from .cards import Card, CardData, CardStyle
 from .collection import Items
 from .doc_formats import DocFormat, DocFormatData
@@ -13,7 +14,28 @@ from .shapes import Shape, ShapeData, ShapeStyle
 from .sticky_notes import StickyNote, StickyNoteData, StickyNoteStyle
 from .texts import Text, TextData, TextStyle
 
+AppCardSpec = spec_class("app_card")
+CardSpec = spec_class("card")
+DocumentSpec = spec_class("document")
+EmbedSpec = spec_class("embed")
+FrameSpec = spec_class("frame")
+ImageSpec = spec_class("image")
+ShapeSpec = spec_class("shape")
+StickyNoteSpec = spec_class("sticky_note")
+TextSpec = spec_class("text")
+
 __all__ = [
+    "AppCardSpec",
+    "CardSpec",
+    "DocumentSpec",
+    "EmbedSpec",
+    "FrameSpec",
+    "ImageSpec",
+    "ItemSpec",
+    "ShapeSpec",
+    "StickyNoteSpec",
+    "TextSpec",
+    "Upload",
     "ITEM_TYPES",
     "AppCard",
     "AppCardData",

@@ -273,12 +273,17 @@ def describe_bodyless_error_responses(doc: Json) -> List[str]:
 def declare_universal_error_statuses(doc: Json) -> List[str]:
     """§4.1, §5.4, §6: any call can answer 401 (token missing, expired or revoked) and
     429 (the per-user credit budget is shared by every endpoint), but 104 operations do
-    not list 401 and 17 do not list 429. Both are declared, with the error body.
+    not list 401 and 17 do not list 429. Both are declared, with the error body. Likewise
+    a call naming a resource in its path answers 404 when it does not exist (§4.1: Miro's
+    404 body), though some — e.g. ``get-mindmap-node-experimental`` — do not list it.
     """
     changes: List[str] = []
     for path_key, _method, op in iter_operations(doc):
         responses = op.setdefault("responses", {})
-        for status in UNIVERSAL_ERROR_STATUSES:
+        statuses = list(UNIVERSAL_ERROR_STATUSES)
+        if "{" in path_key and "404" not in statuses:
+            statuses.append("404")
+        for status in statuses:
             if status not in responses:
                 if _is_scim(path_key):
                     responses[status] = {"$ref": f"#/components/responses/{SCIM_ERROR_RESPONSE}"}

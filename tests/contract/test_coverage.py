@@ -400,9 +400,8 @@ def form_value(world: World, info: specmod.OperationInfo, param: official.Offici
     if param.spec_name == "resources":
         return [world.file("upload.png", PNG)]
     if param.spec_name == "data" and "bulk" in info.route:
-        return world.file(
-            "items.json", json.dumps([{"type": "image", "data": {"title": "bulk"}}]).encode()
-        )
+        # Miro's "JSON file example": one {type, title, position?, geometry?} per resource.
+        return world.file("items.json", json.dumps([{"type": "image", "title": "bulk"}]).encode())
     if param.spec_name == "resource":
         if "documents" in info.route:
             return world.file("upload.pdf", PDF)

@@ -1,0 +1,1 @@
+"""The implementation of :class:`miro.testing.FakeMiro` (see that class)."""

@@ -1,0 +1,859 @@
+"""Board items: every item kind declared once, one set of handlers for all of them.
+
+Field rules follow the spec's create/update schemas and API-NOTES §3 (required fields,
+enums, numbers-as-strings, fixed-ratio geometry, frames without parents …).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import html
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+
+from . import checks as c
+from .boards import board_or_404
+from .errors import ApiFault, bad, not_found
+from .paging import cursor_page
+from .server import Request, Route, route
+from .state import now
+
+STICKY_COLORS = c.enum(
+    "gray",
+    "light_yellow",
+    "yellow",
+    "orange",
+    "light_green",
+    "green",
+    "dark_green",
+    "cyan",
+    "light_pink",
+    "pink",
+    "violet",
+    "red",
+    "light_blue",
+    "blue",
+    "dark_blue",
+    "black",
+)
+ALIGN = c.enum("left", "right", "center")
+ALIGN_VERTICAL = c.enum("top", "middle", "bottom")
+FONTS = c.enum(
+    "arial",
+    "abril_fatface",
+    "bangers",
+    "eb_garamond",
+    "georgia",
+    "graduate",
+    "gravitas_one",
+    "fredoka_one",
+    "nixie_one",
+    "open_sans",
+    "permanent_marker",
+    "pt_sans",
+    "pt_sans_narrow",
+    "pt_serif",
+    "rammetto_one",
+    "roboto",
+    "roboto_condensed",
+    "roboto_slab",
+    "caveat",
+    "times_new_roman",
+    "titan_one",
+    "lemon_tuesday",
+    "roboto_mono",
+    "noto_sans",
+    "plex_sans",
+    "plex_serif",
+    "plex_mono",
+    "spoof",
+    "tiempos_text",
+    "formular",
+)
+SHAPE_NAMES = c.enum(
+    "rectangle",
+    "round_rectangle",
+    "circle",
+    "triangle",
+    "rhombus",
+    "parallelogram",
+    "trapezoid",
+    "pentagon",
+    "hexagon",
+    "octagon",
+    "wedge_round_rectangle_callout",
+    "star",
+    "flow_chart_predefined_process",
+    "cloud",
+    "cross",
+    "can",
+    "right_arrow",
+    "left_arrow",
+    "left_right_arrow",
+    "left_brace",
+    "right_brace",
+    "flow_chart_connector",
+    "flow_chart_magnetic_disk",
+    "flow_chart_input_output",
+    "flow_chart_decision",
+    "flow_chart_delay",
+    "flow_chart_display",
+    "flow_chart_document",
+    "flow_chart_magnetic_drum",
+    "flow_chart_internal_storage",
+    "flow_chart_manual_input",
+    "flow_chart_manual_operation",
+    "flow_chart_merge",
+    "flow_chart_multidocuments",
+    "flow_chart_note_curly_left",
+    "flow_chart_note_curly_right",
+    "flow_chart_note_square",
+    "flow_chart_offpage_connector",
+    "flow_chart_or",
+    "flow_chart_predefined_process_2",
+    "flow_chart_preparation",
+    "flow_chart_process",
+    "flow_chart_online_storage",
+    "flow_chart_summing_junction",
+    "flow_chart_terminator",
+)
+OPACITY = c.numeric_string(0, 1)
+LIST_TYPES = (
+    "text",
+    "shape",
+    "sticky_note",
+    "image",
+    "document",
+    "card",
+    "app_card",
+    "preview",
+    "frame",
+    "embed",
+    "doc_format",
+    "data_table_format",
+)
+CUSTOM_FIELD = c.obj(
+    {
+        "value": c.string,
+        "tooltip": c.string,
+        "fillColor": c.string,
+        "textColor": c.string,
+        "iconUrl": c.string,
+        "iconShape": c.enum("round", "square"),
+    }
+)
+MAX_FILE_BYTES = 6 * 1024 * 1024
+
+
+@dataclasses.dataclass
+class Kind:
+    """One item kind: where it lives, what create/update accept, what it answers."""
+
+    type: str
+    segment: str
+    data: Mapping[str, c.Check]
+    style: Optional[Mapping[str, c.Check]] = None
+    geometry: Optional[c.Check] = None
+    update_data: Optional[Mapping[str, c.Check]] = None
+    update_geometry: Optional[c.Check] = None
+    required: Tuple[str, ...] = ()  # required data fields on create
+    data_required: bool = False
+    parent: bool = True
+    body_required: bool = True
+    updatable: bool = True
+    default_data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    default_style: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    size: Tuple[float, float] = (200.0, 200.0)
+    fixed_ratio: bool = False
+    data_out: Callable[[Request, Dict[str, Any]], Dict[str, Any]] = lambda request, data: data
+    base: str = "/v2"
+    has_position: bool = True
+    has_geometry: bool = True
+
+    def body_fields(self, updating: bool) -> Dict[str, c.Check]:
+        """The top-level fields of create (or update) and their checks."""
+        fields: Dict[str, c.Check] = {
+            "data": c.obj(self.update_data if updating and self.update_data else self.data)
+        }
+        if self.style is not None:
+            fields["style"] = c.obj(self.style)
+        fields["position"] = c.POSITION
+        geometry = self.update_geometry if updating and self.update_geometry else self.geometry
+        if geometry is not None:
+            fields["geometry"] = geometry
+        if self.parent:
+            fields["parent"] = c.PARENT
+        return fields
+
+
+def _url_data(key: str) -> Callable[[Request, Dict[str, Any]], Dict[str, Any]]:
+    def render(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
+        out = {k: v for k, v in data.items() if k not in ("url", "altText")}
+        if "url" in data:
+            out[key] = data["url"]
+        return out
+
+    return render
+
+
+def _embed_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
+    out = dict(data)
+    url = data.get("url", "")
+    out.update(
+        {
+            "contentType": "video" if "youtube" in url else "link",
+            "html": f'<iframe src="{html.escape(url)}"></iframe>',
+            "providerName": url.split("/")[2] if url.count("/") >= 2 else "",
+            "providerUrl": "/".join(url.split("/")[:3]),
+        }
+    )
+    out.setdefault("mode", "inline")
+    return out
+
+
+def _frame_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "showContent"}
+
+
+def _app_card_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
+    return dict(data, owned=True)
+
+
+def _mindmap_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
+    node = data["nodeView"]["data"]
+    return {
+        "nodeView": {
+            "type": node.get("type", "text"),
+            "data": {"content": node.get("content", "")},
+        },
+        "isRoot": data.get("isRoot", True),
+        "direction": data.get("direction", "end"),
+    }
+
+
+SHAPE_STYLE = {
+    "borderColor": c.string,
+    "borderOpacity": OPACITY,
+    "borderStyle": c.enum("normal", "dotted", "dashed"),
+    "borderWidth": c.numeric_string(1, 24),
+    "color": c.string,
+    "fillColor": c.string,
+    "fillOpacity": OPACITY,
+    "fontFamily": FONTS,
+    "fontSize": c.numeric_string(10, 288),
+    "textAlign": ALIGN,
+    "textAlignVertical": ALIGN_VERTICAL,
+}
+SHAPE_DEFAULT_STYLE = {
+    "borderColor": "#1a1a1a",
+    "borderOpacity": "1.0",
+    "borderStyle": "normal",
+    "borderWidth": "2.0",
+    "color": "#1a1a1a",
+    "fillColor": "#ffffff",
+    "fillOpacity": "1.0",
+    "fontFamily": "arial",
+    "fontSize": "14",
+    "textAlign": "center",
+    "textAlignVertical": "middle",
+}
+
+
+def shape_kind(base: str) -> Kind:
+    """Shapes; the experimental flowchart endpoint takes the same bodies (API-NOTES §3.1)."""
+    return Kind(
+        "shape",
+        "shapes",
+        data={"content": c.string, "shape": SHAPE_NAMES},
+        style=SHAPE_STYLE,
+        geometry=c.GEOMETRY,
+        default_data={"shape": "rectangle"},
+        default_style=SHAPE_DEFAULT_STYLE,
+        base=base,
+    )
+
+
+CODE = {
+    "code": c.max_length(6000),
+    "language": c.string,
+    "lineNumbersVisible": c.boolean,
+    "title": c.max_length(100),
+}
+
+KINDS: Dict[Tuple[str, str], Kind] = {
+    (k.base, k.segment): k
+    for k in [
+        Kind(
+            "sticky_note",
+            "sticky_notes",
+            {"content": c.string, "shape": c.enum("square", "rectangle")},
+            style={
+                "fillColor": STICKY_COLORS,
+                "textAlign": ALIGN,
+                "textAlignVertical": ALIGN_VERTICAL,
+            },
+            geometry=c.fixed_ratio(rotation=False),
+            default_data={"content": "", "shape": "square"},
+            default_style={
+                "fillColor": "light_yellow",
+                "textAlign": "center",
+                "textAlignVertical": "top",
+            },
+            size=(199.0, 228.0),
+            fixed_ratio=True,
+        ),
+        Kind(
+            "text",
+            "texts",
+            {"content": c.string},
+            required=("content",),
+            data_required=True,
+            style={
+                "color": c.string,
+                "fillColor": c.string,
+                "fillOpacity": OPACITY,
+                "fontFamily": FONTS,
+                "fontSize": c.numeric_string(minimum=1),
+                "textAlign": ALIGN,
+            },
+            geometry=c.WIDTH_ONLY,
+            default_style={
+                "color": "#1a1a1a",
+                "fillColor": "#ffffff",
+                "fillOpacity": "1.0",
+                "fontFamily": "arial",
+                "fontSize": "14",
+                "textAlign": "center",
+            },
+            size=(320.0, 50.0),
+        ),
+        shape_kind("/v2"),
+        Kind(
+            "card",
+            "cards",
+            {
+                "assigneeId": c.string,
+                "description": c.string,
+                "dueDate": c.string,
+                "title": c.string,
+            },
+            style={"cardTheme": c.string},
+            geometry=c.GEOMETRY,
+            default_style={"cardTheme": "#2d9bf0"},
+            size=(320.0, 94.0),
+        ),
+        Kind(
+            "app_card",
+            "app_cards",
+            {
+                "description": c.string,
+                "fields": c.array(CUSTOM_FIELD),
+                "status": c.enum("disconnected", "connected", "disabled"),
+                "title": c.string,
+            },
+            style={"fillColor": c.string},
+            geometry=c.GEOMETRY,
+            default_data={"status": "disconnected"},
+            default_style={"fillColor": "#2d9bf0"},
+            size=(320.0, 94.0),
+            data_out=_app_card_data,
+        ),
+        Kind(
+            "frame",
+            "frames",
+            {
+                "format": c.enum("custom"),
+                "title": c.string,
+                "type": c.enum("freeform"),
+                "showContent": c.boolean,
+            },
+            style={"fillColor": c.string},
+            geometry=c.GEOMETRY_NO_ROTATION,
+            data_required=True,
+            parent=False,
+            default_data={"format": "custom", "title": "", "type": "freeform"},
+            default_style={"fillColor": "#ffffffff"},
+            size=(1000.0, 1000.0),
+            data_out=_frame_data,
+        ),
+        Kind(
+            "image",
+            "images",
+            {"title": c.string, "url": c.string},
+            geometry=c.fixed_ratio(rotation=True),
+            required=("url",),
+            data_required=True,
+            size=(400.0, 300.0),
+            fixed_ratio=True,
+            data_out=_url_data("imageUrl"),
+        ),
+        Kind(
+            "document",
+            "documents",
+            {"title": c.string, "url": c.string},
+            geometry=None,
+            update_geometry=c.fixed_ratio(rotation=True),
+            required=("url",),
+            data_required=True,
+            size=(320.0, 452.0),
+            fixed_ratio=True,
+            data_out=_url_data("documentUrl"),
+        ),
+        Kind(
+            "embed",
+            "embeds",
+            {"mode": c.enum("inline", "modal"), "previewUrl": c.string, "url": c.string},
+            geometry=c.fixed_ratio(rotation=False),
+            required=("url",),
+            data_required=True,
+            size=(480.0, 270.0),
+            fixed_ratio=True,
+            data_out=_embed_data,
+        ),
+        Kind(
+            "doc_format",
+            "docs",
+            {"contentType": c.enum("markdown"), "content": c.string, "contentVersion": c.number()},
+            required=("contentType", "content"),
+            data_required=True,
+            updatable=False,
+            has_geometry=False,
+        ),
+        shape_kind("/v2-experimental"),
+        Kind(
+            "mindmap_node",
+            "mindmap_nodes",
+            {
+                "nodeView": c.obj(
+                    {
+                        "data": c.obj(
+                            {"type": c.enum("text"), "content": c.string}, required=("type",)
+                        )
+                    }
+                )
+            },
+            required=("nodeView",),
+            data_required=True,
+            updatable=False,
+            geometry=c.obj({"width": c.SIZE}),
+            base="/v2-experimental",
+            data_out=_mindmap_data,
+            has_position=False,
+            has_geometry=False,
+        ),
+        Kind(
+            "code_widget",
+            "code_widgets",
+            CODE,
+            geometry=c.GEOMETRY,
+            base="/v2-experimental",
+            body_required=False,
+            size=(500.0, 300.0),
+        ),
+    ]
+}
+BY_TYPE = {k.type: k for k in KINDS.values() if k.base == "/v2"}
+BY_TYPE.update({k.type: k for k in KINDS.values() if k.type not in BY_TYPE})
+EXPERIMENTAL_ONLY = ("mindmap_node", "code_widget")
+
+
+def board_items(request: Request) -> Dict[str, Dict[str, Any]]:
+    """The items of the board in the path."""
+    return request.store.items[board_or_404(request)["id"]]
+
+
+def item_or_404(request: Request, kind: Optional[Kind] = None) -> Dict[str, Any]:
+    """The item in the path; with ``kind``, it must be of that kind."""
+    items = board_items(request)
+    item_id = request.params["item_id"]
+    item = items.get(item_id)
+    if item is None or kind is not None and item["type"] != kind.type:
+        raise not_found("Item", item_id)
+    return item
+
+
+def check_body(
+    kind: Kind, body: Any, where: str = "body", updating: bool = False
+) -> Dict[str, Any]:
+    """Validate a create (or update) body of ``kind``."""
+    if body is None:
+        body = {}
+    fields = kind.body_fields(updating)
+    required = ("data",) if kind.data_required and not updating else ()
+    c.check_object(where, body, fields, required)
+    if not updating:
+        for name in kind.required:
+            if name not in body.get("data", {}):
+                raise bad(f"{where}.data.{name} is required")
+    return body
+
+
+def _parent(
+    request: Request,
+    items: Dict[str, Any],
+    item_id: str,
+    parent_id: str,
+    parent_kind: str = "frame",
+) -> Dict[str, Any]:
+    parent = items.get(parent_id)
+    if parent is None or parent["type"] not in (parent_kind, "doc_format") or parent_id == item_id:
+        raise bad(f"parent {parent_id} is not a {parent_kind} on this board")
+    return {"id": parent_id}
+
+
+def _geometry(
+    kind: Kind, current: Optional[Dict[str, Any]], given: Dict[str, Any]
+) -> Dict[str, Any]:
+    width, height = (current["width"], current["height"]) if current else kind.size
+    geometry = {"width": width, "height": height}
+    if current and "rotation" in current:
+        geometry["rotation"] = current["rotation"]
+    if kind.fixed_ratio and ("width" in given) != ("height" in given):
+        ratio = height / width
+        if "width" in given:
+            geometry = {"width": given["width"], "height": round(given["width"] * ratio, 2)}
+        else:
+            geometry = {"width": round(given["height"] / ratio, 2), "height": given["height"]}
+    else:
+        geometry.update({k: v for k, v in given.items() if k in ("width", "height")})
+    if "rotation" in given:
+        geometry["rotation"] = given["rotation"]
+    return geometry
+
+
+def create_item(request: Request, kind: Kind, body: Dict[str, Any]) -> Dict[str, Any]:
+    """Store a new item from a checked body; returns the stored item."""
+    items = board_items(request)
+    store = request.store
+    item_id = store.number_id()
+    stamp = now()
+    item: Dict[str, Any] = {
+        "id": item_id,
+        "type": kind.type,
+        "base": kind.base,
+        "data": dict(kind.default_data, **body.get("data", {})),
+        "createdAt": stamp,
+        "createdBy": request.user_id,
+        "modifiedAt": stamp,
+        "modifiedBy": request.user_id,
+    }
+    if kind.style is not None:
+        item["style"] = dict(kind.default_style, **body.get("style", {}))
+    position = body.get("position", {})
+    item["position"] = {"x": position.get("x", 0.0), "y": position.get("y", 0.0)}
+    if kind.has_geometry or "geometry" in body:
+        item["geometry"] = _geometry(kind, None, body.get("geometry", {}))
+    if "parent" in body:
+        parent_kind = "mindmap_node" if kind.type == "mindmap_node" else "frame"
+        item["parent"] = _parent(request, items, item_id, body["parent"]["id"], parent_kind)
+        if kind.type == "mindmap_node":
+            item["data"]["isRoot"] = False
+    items[item_id] = item
+    return item
+
+
+def update_item(request: Request, kind: Kind, item: Dict[str, Any], body: Dict[str, Any]) -> None:
+    """Apply a checked update body to a stored item."""
+    item["data"].update(body.get("data", {}))
+    if "style" in body:
+        item.setdefault("style", {}).update(body["style"])
+    if "position" in body:
+        item["position"].update(body["position"])
+    if "geometry" in body:
+        item["geometry"] = _geometry(kind, item.get("geometry"), body["geometry"])
+    if "parent" in body:
+        item["parent"] = _parent(request, board_items(request), item["id"], body["parent"]["id"])
+    item["modifiedAt"], item["modifiedBy"] = now(), request.user_id
+
+
+def render(request: Request, item: Dict[str, Any]) -> Dict[str, Any]:
+    """An item as its type's response schema describes it."""
+    kind = BY_TYPE[item["type"]]
+    board_id = request.params["board_id"]
+    segment = kind.segment
+    out: Dict[str, Any] = {
+        "id": item["id"],
+        "type": item["type"],
+        "data": kind.data_out(request, copy.deepcopy(item["data"])),
+        "createdAt": item["createdAt"],
+        "createdBy": request.store.user_ref(item["createdBy"]),
+        "modifiedAt": item["modifiedAt"],
+        "modifiedBy": request.store.user_ref(item["modifiedBy"]),
+        "links": {"self": request.url(f"{kind.base}/boards/{board_id}/{segment}/{item['id']}")},
+    }
+    if "style" in item:
+        out["style"] = dict(item["style"])
+    if kind.has_position:
+        relative = "parent_top_left" if item.get("parent") else "canvas_center"
+        out["position"] = dict(item["position"], origin="center", relativeTo=relative)
+    if "geometry" in item and kind.has_geometry:
+        out["geometry"] = dict(item["geometry"])
+    if item.get("parent"):
+        parent_id = item["parent"]["id"]
+        out["parent"] = {
+            "id": parent_id,
+            "links": {"self": request.url(f"/v2/boards/{board_id}/items/{parent_id}")},
+        }
+    if item["type"] == "frame":
+        out["links"]["related"] = request.url(
+            f"/v2/boards/{board_id}/items?parent_item_id={item['id']}&limit=10&cursor="
+        )
+    if item["type"] == "code_widget":
+        out.pop("parent", None)
+    return out
+
+
+def remove_item(request: Request, item_id: str) -> None:
+    """Delete an item and everything that refers to it."""
+    store = request.store
+    board_id = request.params["board_id"]
+    items = store.items[board_id]
+    removed = items.pop(item_id)
+    for other in items.values():
+        if other.get("parent", {}).get("id") == item_id:
+            other.pop("parent")
+            if removed["type"] == "frame":  # children keep their place on the canvas
+                x0 = removed["position"]["x"] - removed["geometry"]["width"] / 2
+                y0 = removed["position"]["y"] - removed["geometry"]["height"] / 2
+                other["position"] = {
+                    "x": x0 + other["position"]["x"],
+                    "y": y0 + other["position"]["y"],
+                }
+    connectors = store.connectors[board_id]
+    for connector_id in [
+        k for k, v in connectors.items() if item_id in (v["startItem"]["id"], v["endItem"]["id"])
+    ]:
+        del connectors[connector_id]
+    store.item_tags[board_id].pop(item_id, None)
+    for group_id, members in list(store.groups[board_id].items()):
+        if item_id in members:
+            members.remove(item_id)
+            if len(members) < 2:
+                del store.groups[board_id][group_id]
+
+
+def _kind(request: Request, base: str) -> Kind:
+    kind = KINDS.get((base, request.params["segment"]))
+    if kind is None:
+        raise not_found("Route", request.path)
+    return kind
+
+
+def typed_handlers(base: str) -> List[Route]:
+    """Create/get/update/delete for every item kind under ``base``."""
+
+    def create(request: Request) -> Tuple[int, Any]:
+        kind = _kind(request, base)
+        if request.is_multipart:
+            return upload(request, kind)
+        body = check_body(kind, request.json(required=kind.body_required))
+        return 201, render(request, create_item(request, kind, body))
+
+    def get(request: Request) -> Tuple[int, Any]:
+        kind = _kind(request, base)
+        allowed = ("textContentType",) if kind.type == "doc_format" else ()
+        c.allowed_query(request.query_keys, allowed)
+        item = render(request, item_or_404(request, kind))
+        if request.query.get("textContentType") == "html":
+            item["data"] = {
+                "contentType": "html",
+                "content": f"<p>{html.escape(item['data']['content'])}</p>",
+            }
+        elif "textContentType" in request.query:
+            c.enum("html", "markdown")("textContentType", request.query["textContentType"])
+        return 200, item
+
+    def update(request: Request) -> Tuple[int, Any]:
+        kind = _kind(request, base)
+        if not kind.updatable:
+            raise ApiFault(405, "methodNotAllowed", f"{kind.segment} cannot be updated")
+        item = item_or_404(request, kind)
+        if request.is_multipart:
+            return upload(request, kind, item)
+        update_item(request, kind, item, check_body(kind, request.json(), updating=True))
+        return 200, render(request, item)
+
+    def delete(request: Request) -> Tuple[int, Any]:
+        kind = _kind(request, base)
+        remove_item(request, item_or_404(request, kind)["id"])
+        return 204, None
+
+    collection = base + "/boards/{board_id}/{segment}"
+    return [
+        route("POST", collection, create, level=2),
+        route("GET", collection + "/{item_id}", get, level=1),
+        route("PATCH", collection + "/{item_id}", update, level=2),
+        route("DELETE", collection + "/{item_id}", delete, level=3),
+    ]
+
+
+def upload(request: Request, kind: Kind, item: Optional[Dict[str, Any]] = None) -> Tuple[int, Any]:
+    """Create or update an image or document from a multipart body (API-NOTES §7)."""
+    from .multipart import json_part, parse
+
+    if kind.type not in ("image", "document"):
+        raise ApiFault(415, "unsupportedMediaType", "Only images and documents take files")
+    parts = parse(request)
+    unknown = set(parts) - {"resource", "data"}
+    if unknown or "resource" not in parts:
+        raise bad("multipart body needs a 'resource' file part (and optionally 'data')")
+    resource = parts["resource"][0]
+    if len(resource.content) > MAX_FILE_BYTES:
+        raise ApiFault(413, "payloadTooLarge", "Maximum file size is 6 MB")
+    data = json_part(parts, "data") or {}
+    alt_text = c.string if kind.type == "image" or item is not None else None
+    fields: Dict[str, c.Check] = {
+        "title": c.string,
+        "position": c.POSITION,
+        "geometry": c.fixed_ratio(rotation=True),
+        "parent": c.PARENT,
+    }
+    if alt_text:
+        fields["altText"] = alt_text
+    c.check_object("data", data, fields)
+    resource_url = request.url(
+        f"/v2/boards/{request.params['board_id']}/resources/{kind.segment}/"
+        f"{request.store.number_id()}?format=preview&redirect=false"
+    )
+    body = {k: v for k, v in data.items() if k in ("position", "geometry", "parent")}
+    body["data"] = {"url": resource_url, "title": data.get("title", resource.filename or "")}
+    if "altText" in data:
+        body["data"]["altText"] = data["altText"]
+    if item is None:
+        return 201, render(request, create_item(request, kind, body))
+    if "title" not in data:
+        body["data"].pop("title")
+    update_item(request, kind, item, body)
+    return 200, render(request, item)
+
+
+def _not_experimental_only(item: Dict[str, Any]) -> bool:
+    return item["type"] not in EXPERIMENTAL_ONLY
+
+
+def list_items(request: Request) -> Tuple[int, Any]:
+    """``GET …/items``: all items, items in a frame (``parent_item_id``), or by ``tag_id``."""
+    board_id = board_or_404(request)["id"]
+    query = request.query
+    if "tag_id" in query:
+        from .tags import items_by_tag
+
+        return items_by_tag(request)
+    c.allowed_query(request.query_keys, ("limit", "type", "cursor", "parent_item_id"))
+    rows = [i for i in request.store.items[board_id].values() if _not_experimental_only(i)]
+    if "type" in query:
+        c.enum(*LIST_TYPES)("type", query["type"])
+        rows = [i for i in rows if i["type"] == query["type"]]
+    if "parent_item_id" in query:
+        rows = [i for i in rows if i.get("parent", {}).get("id") == query["parent_item_id"]]
+    return 200, cursor_page(
+        request.store,
+        query,
+        rows,
+        lambda i: render(request, i),
+        self_url=request.url(f"/v2/boards/{board_id}/items"),
+    )
+
+
+def get_item(request: Request) -> Tuple[int, Any]:
+    c.allowed_query(request.query_keys, ())
+    return 200, render(request, item_or_404(request))
+
+
+def move_item(request: Request) -> Tuple[int, Any]:
+    """``PATCH …/items/{id}``: position and/or parent only (``GenericItemUpdate``)."""
+    item = item_or_404(request)
+    body = request.json()
+    c.check_object("body", body, {"position": c.POSITION, "parent": c.PARENT})
+    kind = BY_TYPE[item["type"]]
+    if "parent" in body and not kind.parent:
+        raise bad(f"a {item['type']} cannot have a parent")
+    update_item(request, kind, item, body)
+    return 200, render(request, item)
+
+
+def delete_item(request: Request) -> Tuple[int, Any]:
+    remove_item(request, item_or_404(request)["id"])
+    return 204, None
+
+
+def bulk_create(request: Request) -> Tuple[int, Any]:
+    """``POST …/items/bulk``: up to 20 items, all or nothing (API-NOTES §3.1)."""
+    board_or_404(request)
+    if request.is_multipart:
+        from .multipart import bulk_upload
+
+        specs = bulk_upload(request)
+    else:
+        body = request.json()
+        if not isinstance(body, list) or not 1 <= len(body) <= 20:
+            raise bad("Body must be an array of 1 to 20 items")
+        specs = []
+        problems = []
+        for index, spec in enumerate(body):
+            try:
+                if not isinstance(spec, dict) or spec.get("type") not in (
+                    "app_card",
+                    "text",
+                    "shape",
+                    "sticky_note",
+                    "image",
+                    "document",
+                    "card",
+                    "frame",
+                    "embed",
+                ):
+                    raise bad("type must be one of the bulk item types")
+                kind = BY_TYPE[spec["type"]]
+                rest = {k: v for k, v in spec.items() if k != "type"}
+                if kind.type == "shape" and rest.get("data", {}).get("shape", "rectangle") not in (
+                    "rectangle",
+                    "round_rectangle",
+                    "circle",
+                    "triangle",
+                    "rhombus",
+                    "parallelogram",
+                    "trapezoid",
+                    "pentagon",
+                    "hexagon",
+                    "octagon",
+                    "wedge_round_rectangle_callout",
+                    "star",
+                    "flow_chart_predefined_process",
+                    "cloud",
+                    "cross",
+                    "can",
+                    "right_arrow",
+                    "left_arrow",
+                    "left_right_arrow",
+                    "left_brace",
+                    "right_brace",
+                ):
+                    raise bad("bulk create takes the 21 basic shapes only")
+                specs.append((kind, check_body(kind, rest, where=str(index))))
+            except ApiFault as fault:
+                problems.append({"field": str(index), "message": fault.message})
+        if problems:
+            raise ApiFault(
+                400,
+                "invalidParameters",
+                "Bulk create failed; no items were created",
+                context={"fields": problems},
+            )
+    created = [create_item(request, kind, body) for kind, body in specs]
+    return 201, {"type": "bulk-list", "data": [render(request, item) for item in created]}
+
+
+ROUTES: List[Route] = [
+    route("GET", "/v2/boards/{board_id}/items", list_items, level=2),
+    route("POST", "/v2/boards/{board_id}/items/bulk", bulk_create, level=2),
+    route("GET", "/v2/boards/{board_id}/items/{item_id}", get_item, level=1),
+    route("PATCH", "/v2/boards/{board_id}/items/{item_id}", move_item, level=2),
+    route(
+        "DELETE",
+        "/v2/boards/{board_id}/items/{item_id}",
+        delete_item,
+        level=3,
+        when=lambda request: "tag_id" not in request.query,
+    ),
+] + typed_handlers("/v2")

@@ -1,0 +1,89 @@
+"""Bulk create: chunks of the API's maximum, input order kept, bad specs refused up front."""
+
+import math
+
+import pytest
+
+import miro
+from miro.items import ItemSpec, ShapeSpec, StickyNoteSpec
+from miro.items.bulk import MAX_ITEMS_PER_REQUEST
+
+
+@pytest.fixture
+def board(api):
+    return api.boards.create(name="Bulk")
+
+
+def _bulk_posts(fake):
+    return [e for e in fake.exchanges if e.method == "POST" and e.path.endswith("/items/bulk")]
+
+
+def test_1000_sticky_notes_in_ceil_1000_over_20_requests_in_input_order(fake, board):
+    specs = [StickyNoteSpec(content=str(i), x=i % 40 * 220, y=i // 40 * 220) for i in range(1000)]
+    fake.clear_exchanges()
+    created = board.items.create_many(specs)
+    assert len(_bulk_posts(fake)) == math.ceil(1000 / MAX_ITEMS_PER_REQUEST) == 50
+    assert [n.data.content for n in created] == [str(i) for i in range(1000)]
+    assert all(isinstance(n, miro.StickyNote) for n in created)
+    assert len({n.id for n in created}) == 1000
+
+
+def test_mixed_types_from_specs_dicts_and_api_json(board):
+    created = board.items.create_many(
+        [
+            StickyNoteSpec(content="note", fill_color="green"),
+            ShapeSpec(shape="circle", content="o"),
+            ItemSpec("text", content="text"),
+            {"type": "card", "title": "card"},
+            {"type": "app_card", "data": {"title": "app"}, "style": {"fillColor": "#2d9bf0"}},
+            {"type": "image", "url": "https://example.com/a.png"},
+        ]
+    )
+    assert [type(i) for i in created] == [
+        miro.StickyNote,
+        miro.Shape,
+        miro.Text,
+        miro.Card,
+        miro.AppCard,
+        miro.Image,
+    ]
+    assert created[0].style.fill_color == "green" and created[4].data.title == "app"
+
+
+def test_a_bad_spec_raises_before_anything_is_sent(fake, board):
+    specs = [StickyNoteSpec(content="ok") for _ in range(30)]
+    fake.clear_exchanges()
+    for bad, message in [
+        ({"type": "sticky_note", "fill_color": "plaid"}, "specs[30]: fill_color must be one of"),
+        ({"type": "doc_format", "content": "x"}, "type must be one of"),
+        ({"content": "x"}, "specs[30] needs a 'type'"),
+        ({"type": "shape", "shape": "flow_chart_process"}, "21 basic shapes"),
+        (42, "specs[30] must be an ItemSpec or a dict"),
+    ]:
+        with pytest.raises(
+            (ValueError, TypeError), match=message.replace("[", r"\[").replace("]", r"\]")
+        ):
+            board.items.create_many(specs + [bad])
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        StickyNoteSpec(colour="red")
+    assert fake.exchanges == []
+
+
+def test_a_failing_chunk_reports_what_earlier_chunks_created(fake, board):
+    specs = [StickyNoteSpec(content=str(i)) for i in range(45)]
+    fake.fail_next(
+        status=400, path=f"/v2/boards/{board.id.replace('=', '%3D')}/items/bulk", times=1, after=2
+    )
+    with pytest.raises(miro.errors.BadRequest) as failed:
+        board.items.create_many(specs)
+    assert [n.data.content for n in failed.value.created] == [str(i) for i in range(40)]
+
+
+def test_flat_create_items(api, board):
+    items = api.create_items(
+        board.id,
+        [{"type": "text", "data": {"content": "hi"}}, {"type": "shape", "data": {"shape": "star"}}],
+    )
+    assert [i.type for i in items] == ["text", "shape"]
+    with pytest.raises(ValueError, match="at most 20"):
+        api.create_items(board.id, [{"type": "text", "data": {"content": "x"}}] * 21)
