@@ -18,6 +18,10 @@ from typing import Iterator, Tuple
 import miro
 from miro.testing import FakeMiro
 
+IMAGE_URL = (
+    "https://miro.com/static/images/page/mr-index/localization/en/slider/ideation_brainstorming.png"
+)
+
 
 @contextlib.contextmanager
 def connect() -> Iterator[Tuple[miro.MiroApi, str]]:
@@ -54,7 +58,7 @@ def main() -> None:
         items.texts.create(content="Title", x=0, y=-300, font_size=48)
         due = datetime.datetime(2027, 1, 1, tzinfo=datetime.timezone.utc)
         items.cards.create(title="Task", description="Write tests", due_date=due)
-        items.images.create(url="https://miro.com/static/images/page/mr-index/localization/en/slider/ideation_brainstorming.png", title="logo")
+        items.images.create(url=IMAGE_URL, title="logo")
         note.move(x=100, y=100, parent=frame)
         print("in the frame:", [item for item in frame.items])
         print("as a typed item:", items.get(note.id))
@@ -74,7 +78,8 @@ def main() -> None:
             print("rejected before sending:", error)
 
         # The official miro_api names work too.
-        print("flat:", api.get_specific_board(board.id).name, len(api.get_boards(query="Retro").data))
+        print("flat:", api.get_specific_board(board.id).name)
+        print("boards named Retro:", len(api.get_boards(query="Retro").data))
         print("all items:", len(list(api.get_all_items(board.id))))
 
         copy.delete()
