@@ -70,7 +70,7 @@ FONTS = c.enum(
     "tiempos_text",
     "formular",
 )
-SHAPE_NAMES = c.enum(
+BASIC_SHAPES = (
     "rectangle",
     "round_rectangle",
     "circle",
@@ -92,6 +92,8 @@ SHAPE_NAMES = c.enum(
     "left_right_arrow",
     "left_brace",
     "right_brace",
+)
+FLOWCHART_SHAPES = (
     "flow_chart_connector",
     "flow_chart_magnetic_disk",
     "flow_chart_input_output",
@@ -117,6 +119,7 @@ SHAPE_NAMES = c.enum(
     "flow_chart_summing_junction",
     "flow_chart_terminator",
 )
+SHAPE_NAMES = c.enum(*BASIC_SHAPES, *FLOWCHART_SHAPES)
 OPACITY = c.numeric_string(0, 1)
 LIST_TYPES = (
     "text",
@@ -806,28 +809,9 @@ def bulk_create(request: Request) -> Tuple[int, Any]:
                     raise bad("type must be one of the bulk item types")
                 kind = BY_TYPE[spec["type"]]
                 rest = {k: v for k, v in spec.items() if k != "type"}
-                if kind.type == "shape" and rest.get("data", {}).get("shape", "rectangle") not in (
-                    "rectangle",
-                    "round_rectangle",
-                    "circle",
-                    "triangle",
-                    "rhombus",
-                    "parallelogram",
-                    "trapezoid",
-                    "pentagon",
-                    "hexagon",
-                    "octagon",
-                    "wedge_round_rectangle_callout",
-                    "star",
-                    "flow_chart_predefined_process",
-                    "cloud",
-                    "cross",
-                    "can",
-                    "right_arrow",
-                    "left_arrow",
-                    "left_right_arrow",
-                    "left_brace",
-                    "right_brace",
+                if (
+                    kind.type == "shape"
+                    and rest.get("data", {}).get("shape", "rectangle") not in BASIC_SHAPES
                 ):
                     raise bad("bulk create takes the 21 basic shapes only")
                 specs.append((kind, check_body(kind, rest, where=str(index))))
