@@ -61,7 +61,12 @@ def _text(name: str, value: Any, *, min_length: int = 0, max_length: Optional[in
 
 def text(min_length: int = 0, max_length: Optional[int] = None) -> Check:
     """A string, optionally with length bounds."""
-    return lambda name, value: _text(name, value, min_length=min_length, max_length=max_length)
+
+    def check(name: str, value: Any) -> str:
+        """A string, checked for length."""
+        return _text(name, value, min_length=min_length, max_length=max_length)
+
+    return check
 
 
 TEXT = text()
@@ -81,7 +86,12 @@ def _number(name: str, value: Any, minimum: Optional[float], maximum: Optional[f
 
 def number(minimum: Optional[float] = None, maximum: Optional[float] = None) -> Check:
     """A JSON number (int or float, not bool) within optional bounds."""
-    return lambda name, value: _number(name, value, minimum, maximum)
+
+    def check(name: str, value: Any) -> float:
+        """A number, checked against its bounds."""
+        return _number(name, value, minimum, maximum)
+
+    return check
 
 
 NUMBER = number()
@@ -104,6 +114,7 @@ def number_string(minimum: Optional[float] = None, maximum: Optional[float] = No
 
 
 def _boolean(name: str, value: Any) -> bool:
+    """True or False (not 0/1, not strings)."""
     if not isinstance(value, bool):
         raise InvalidArgumentType(f"{name} must be True or False, got {_type_name(value)}")
     return value
@@ -129,6 +140,7 @@ def choice(*values: str) -> Check:
 
 
 def _timestamp(name: str, value: Any) -> str:
+    """A timezone-aware datetime or ISO-8601 string, sent as UTC with ``Z``."""
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None:
             raise InvalidArgument(f"{name} must be timezone-aware (e.g. tzinfo=timezone.utc)")
@@ -145,6 +157,7 @@ DATETIME: Check = _timestamp
 
 
 def _identifier(name: str, value: Any) -> str:
+    """An id string, or an object with an ``id`` (an item stands for its id)."""
     return check_id(name, value)
 
 
