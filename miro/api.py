@@ -29,6 +29,8 @@ class MiroApi(FlatMethods):
         max_retries: retries of one call on 429 (any method) and on 5xx/timeouts (GET only).
         max_retry_wait: longest 429 wait accepted before raising ``RateLimited``.
         session: a ``requests.Session`` to send through (proxies, adapters …).
+        on_unauthorized: called once when a call answers 401; returning True retries the
+            call (an OAuth client refreshes its token here).
     """
 
     def __init__(
