@@ -105,3 +105,43 @@ def test_a_filtered_list_pages_with_its_filter(fake, api, board):
     assert len(texts) == 15 and {t.type for t in texts} == {"text"}
     assert all(isinstance(t, miro.Text) for t in texts)
     assert all(q["type"] == ["text"] for q in _queries(fake, "/items") if "type" in q)
+
+
+# A Miro that repeats a cursor or serves another offset than asked cannot exist in
+# FakeMiro, which pages correctly; these feed the paginator such pages directly.
+def test_a_repeated_cursor_raises_instead_of_looping():
+    from miro.core.pagination import BOARD_CONTENT_CURSOR, Paginator
+
+    calls = []
+
+    def fetch(query):
+        calls.append(query)
+        return {"data": [{"n": len(calls)}], "cursor": "same"}
+
+    with pytest.raises(miro.errors.PaginationError, match="repeated cursor 'same'"):
+        list(Paginator(fetch, dict, BOARD_CONTENT_CURSOR))
+    assert len(calls) == 2
+
+
+def test_an_offset_page_served_from_elsewhere_raises_instead_of_skipping():
+    from miro.core.pagination import BOARD_OFFSET, Paginator
+
+    def fetch(query):
+        return {"data": [{"n": 1}], "offset": 5, "total": 100}
+
+    with pytest.raises(
+        miro.errors.PaginationError, match="asked for offset 0, the server served 5"
+    ):
+        list(Paginator(fetch, dict, BOARD_OFFSET))
+
+
+def test_an_offset_list_without_total_stops_at_a_short_page():
+    from miro.core.pagination import BOARD_OFFSET, Paginator
+
+    rows = list(range(23))
+
+    def fetch(query):
+        start, size = int(query["offset"]), int(query["limit"])
+        return {"data": rows[start : start + size], "offset": start}
+
+    assert list(Paginator(fetch, lambda x: x, BOARD_OFFSET, limit=10)) == rows
