@@ -9,7 +9,8 @@ import attrs
 from ..core import params as p
 from ..core.resource import Model
 from .base import Item, ItemType, crud_operations, item_type
-from .styles import FONT_FAMILY, HEX, OPACITY, SHAPES, TEXT_ALIGN, TEXT_ALIGN_VERTICAL
+from .styles import HEX, OPACITY, SHAPES, TEXT_ALIGN_VERTICAL, text_style
+from .texts import TextStyle
 
 
 @attrs.define(kw_only=True)
@@ -21,19 +22,13 @@ class ShapeData(Model):
 
 
 @attrs.define(kw_only=True)
-class ShapeStyle(Model):
-    """Border, fill, font and alignment of a shape (numbers arrive as strings)."""
+class ShapeStyle(TextStyle):
+    """A shape's text style (as a text item's) plus its border and vertical alignment."""
 
     border_color: Optional[str] = None
     border_opacity: Optional[str] = None
     border_style: Optional[str] = None
     border_width: Optional[str] = None
-    color: Optional[str] = None
-    fill_color: Optional[str] = None
-    fill_opacity: Optional[str] = None
-    font_family: Optional[str] = None
-    font_size: Optional[str] = None
-    text_align: Optional[str] = None
     text_align_vertical: Optional[str] = None
 
 
@@ -51,16 +46,11 @@ class Shape(Item):
 SHAPE_FIELDS = p.Body(
     p.data(content=p.TEXT, shape=p.choice(*SHAPES)),
     p.style(
+        **text_style(p.number_string(10, 288)),
         border_color=HEX,
         border_opacity=OPACITY,
         border_style=p.choice("normal", "dotted", "dashed"),
         border_width=p.number_string(1, 24),
-        color=HEX,
-        fill_color=HEX,
-        fill_opacity=OPACITY,
-        font_family=FONT_FAMILY,
-        font_size=p.number_string(10, 288),
-        text_align=TEXT_ALIGN,
         text_align_vertical=TEXT_ALIGN_VERTICAL,
     ),
     p.POSITION,

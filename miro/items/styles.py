@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Dict
 
 from ..core import params as p
 from ..errors import InvalidArgument
@@ -126,3 +126,15 @@ def hex_color(name: str, value: Any) -> str:
 
 
 HEX: p.Check = hex_color
+
+
+def text_style(font_size: p.Check) -> Dict[str, p.Check]:
+    """The text styling texts and shapes share (their font-size ranges differ)."""
+    return dict(
+        color=HEX,
+        fill_color=HEX,
+        fill_opacity=OPACITY,
+        font_family=FONT_FAMILY,
+        font_size=font_size,
+        text_align=TEXT_ALIGN,
+    )

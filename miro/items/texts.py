@@ -9,7 +9,7 @@ import attrs
 from ..core import params as p
 from ..core.resource import Model
 from .base import Item, ItemType, crud_operations, item_type
-from .styles import FONT_FAMILY, HEX, OPACITY, TEXT_ALIGN
+from .styles import text_style
 
 
 @attrs.define(kw_only=True)
@@ -43,14 +43,7 @@ class Text(Item):
 
 _FIELDS = p.Body(
     p.data(content=p.TEXT),
-    p.style(
-        color=HEX,
-        fill_color=HEX,
-        fill_opacity=OPACITY,
-        font_family=FONT_FAMILY,
-        font_size=p.number_string(minimum=1),
-        text_align=TEXT_ALIGN,
-    ),
+    p.style(**text_style(p.number_string(minimum=1))),
     p.POSITION,
     p.WIDTH_ONLY,
     p.PARENT,
