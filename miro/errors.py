@@ -155,6 +155,45 @@ class ServerError(ApiError):
     """5xx: Miro failed to handle the request."""
 
 
+class AuthError(MiroError):
+    """The OAuth side failed: the user must (re)authorize, or the app is misconfigured."""
+
+
+class NotAuthorized(AuthError):
+    """No usable token is stored for this user: send them to ``Miro.auth_url``."""
+
+
+class OAuthError(AuthError):
+    """Miro's OAuth endpoints refused a request.
+
+    ``error`` is the OAuth error code (``invalid_grant``, ``invalid_client`` …, or Miro's
+    own ``code`` when it answered with its REST error body), ``description`` its text and
+    ``status`` the HTTP status (None for an error returned in a redirect URL).
+    """
+
+    def __init__(self, error: str, description: str = "", *, status: Optional[int] = None) -> None:
+        self.error = error
+        self.description = description
+        self.status = status
+        super().__init__(f"{error}: {description}" if description else error)
+
+
+class InvalidGrant(OAuthError):
+    """The authorization code or refresh token was refused: already used, expired or revoked."""
+
+
+class AuthorizationDenied(OAuthError):
+    """The user declined to authorize the app (the redirect carried ``error=...``)."""
+
+
+class StateMismatch(AuthError):
+    """The redirect's ``state`` is not the one this app issued (a possible CSRF attempt)."""
+
+
+class LockTimeout(MiroError):
+    """Another thread or process held the token-refresh lock for too long."""
+
+
 _BY_STATUS: Dict[int, Type[ApiError]] = {
     400: BadRequest,
     401: Unauthorized,
@@ -176,17 +215,24 @@ def error_class(status: int) -> Type[ApiError]:
 
 __all__ = [
     "ApiError",
+    "AuthError",
+    "AuthorizationDenied",
     "BadRequest",
     "Conflict",
     "Forbidden",
     "InvalidArgument",
     "InvalidArgumentType",
+    "InvalidGrant",
+    "LockTimeout",
     "MiroError",
+    "NotAuthorized",
     "NotFound",
+    "OAuthError",
     "PaginationError",
     "PayloadTooLarge",
     "RateLimited",
     "ServerError",
+    "StateMismatch",
     "Timeout",
     "TooEarly",
     "TransportError",

@@ -203,3 +203,58 @@ def spec_validator() -> Any:
     if reason:
         pytest.skip(reason)
     return contract_validator()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Redis: ``MIRO_TEST_REDIS_URL`` (CI starts one), else a ``redis-server`` this
+    fixture starts on a free port. Skips when neither exists, unless ``MIRO_REQUIRE_REDIS``
+    is set (CI), where it fails instead."""
+    import os
+    import shutil
+    import subprocess
+
+    redis = pytest.importorskip("redis")
+    url = os.environ.get("MIRO_TEST_REDIS_URL")
+    process = None
+    if not url:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            message = "no redis-server on PATH and MIRO_TEST_REDIS_URL is not set"
+            if os.environ.get("MIRO_REQUIRE_REDIS"):
+                pytest.fail(message)
+            pytest.skip(message)
+        port = _free_port()
+        workdir = tmp_path_factory.mktemp("redis")
+        process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+             "no", "--dir", str(workdir)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"Redis at {url} did not answer within 10 s")
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        client.close()
+        if process is not None:
+            process.terminate()
+            process.wait(10)

@@ -1,0 +1,431 @@
+"""Where the :class:`~miro.Miro` client keeps a user's tokens.
+
+``Storage`` is the official ``miro_api`` interface: ``get()`` returns the stored
+:class:`State` (or None) and ``set(state)`` replaces it (``set(None)`` forgets it).
+Ready implementations:
+
+* :class:`InMemoryStorage`: one process, gone when it exits (the default; a new one per
+  client, never shared between clients).
+* :class:`SQLiteStorage`: a file on one host, shared by every process that opens it.
+* :class:`RedisStorage` (extra ``miro[redis]``): one Redis shared by workers on many hosts.
+
+Miro's refresh tokens are single-use, so a refresh must never run twice at once for one
+user. The client holds :meth:`Storage.lock` around every refresh. The default lock covers
+the threads of one process; the SQLite and Redis storages lock across processes (a lease
+row in the database, a Redis lock), so many workers sharing one user see one refresh.
+
+Storages for many users are keyed: ``SQLiteStorage(path, key=user_id)``, one
+:class:`~miro.Miro` per user key (``storage.with_key(other_user)`` gives a sibling). This
+module knows nothing of OAuth: it stores what the client hands it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from abc import ABC, abstractmethod
+from typing import Any, ContextManager, Dict, Iterator, Optional, Tuple, Union
+
+import attrs
+
+from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
+
+__all__ = ["InMemoryStorage", "RedisStorage", "SQLiteStorage", "State", "Storage"]
+
+_UTC = datetime.timezone.utc
+
+
+def _aware(value: Optional[datetime.datetime]) -> Optional[datetime.datetime]:
+    """Timezone-aware expiry; a naive one (as the official client writes) is local time."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime.datetime):
+        raise InvalidArgumentType("token_expires_at must be a datetime or None")
+    return value.astimezone() if value.tzinfo is None else value
+
+
+def _optional_str(value: Any) -> Optional[str]:
+    # Miro's token answer prints team_id as a bare 19-digit JSON number: keep it exact.
+    return None if value is None else str(value)
+
+
+def _scopes(value: Any) -> Tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(value.split())
+    return tuple(str(scope) for scope in value)
+
+
+def _hidden(secret: Optional[str]) -> str:
+    return "None" if secret is None else "'<hidden>'"
+
+
+@attrs.define(repr=False)
+class State:
+    """A user's tokens: what the stateful client stores between requests.
+
+    The first three fields are the official ``miro_api`` ``State``; the rest keep what
+    Miro's token answer tells an app about the authorization. ``repr`` hides the tokens.
+
+    Attributes:
+        access_token: the bearer token for API calls.
+        refresh_token: the single-use token that buys the next access token (None for
+            apps with non-expiring tokens).
+        token_expires_at: when the access token expires (timezone-aware; a naive value
+            is taken as local time).
+        user_id: the Miro user who authorized the app.
+        team_id: the team the app was installed in.
+        scopes: the scopes granted.
+    """
+
+    access_token: str = attrs.field(validator=attrs.validators.instance_of(str))
+    refresh_token: Optional[str] = None
+    token_expires_at: Optional[datetime.datetime] = attrs.field(default=None, converter=_aware)
+    user_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
+    team_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
+    scopes: Tuple[str, ...] = attrs.field(default=(), converter=_scopes)
+
+    def __repr__(self) -> str:
+        expires = self.token_expires_at.isoformat() if self.token_expires_at else None
+        return (
+            f"State(access_token={_hidden(self.access_token)}, "
+            f"refresh_token={_hidden(self.refresh_token)}, token_expires_at={expires!r}, "
+            f"user_id={self.user_id!r}, team_id={self.team_id!r}, scopes={self.scopes!r})"
+        )
+
+    def expires_in(self, now: Optional[datetime.datetime] = None) -> Optional[float]:
+        """Seconds until the access token expires (negative once it has); None if it never does."""
+        if self.token_expires_at is None:
+            return None
+        return (self.token_expires_at - (now or datetime.datetime.now(_UTC))).total_seconds()
+
+    def needs_refresh(self, margin: float = 0.0) -> bool:
+        """Whether the access token expires within ``margin`` seconds and can be refreshed."""
+        remaining = self.expires_in()
+        return self.refresh_token is not None and remaining is not None and remaining <= margin
+
+    def to_dict(self) -> Dict[str, Any]:
+        """A JSON-ready dict (what the SQLite and Redis storages write)."""
+        return {
+            "access_token": self.access_token,
+            "refresh_token": self.refresh_token,
+            "token_expires_at": (
+                self.token_expires_at.isoformat() if self.token_expires_at else None
+            ),
+            "user_id": self.user_id,
+            "team_id": self.team_id,
+            "scopes": list(self.scopes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> State:
+        """The inverse of :meth:`to_dict`; unknown keys are ignored."""
+        if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
+            raise InvalidArgument("a stored state needs at least an access_token string")
+        expires = data.get("token_expires_at")
+        if isinstance(expires, str):
+            expires = datetime.datetime.fromisoformat(expires)
+        return cls(
+            data["access_token"],
+            data.get("refresh_token"),
+            expires,
+            user_id=data.get("user_id"),
+            team_id=data.get("team_id"),
+            scopes=data.get("scopes"),
+        )
+
+
+_LOCK_GUARD = threading.Lock()
+
+
+class Storage(ABC):
+    """Abstract class used by the stateful client to set and get :class:`State`.
+
+    Implement ``get`` and ``set``. Override :meth:`lock` when several processes share
+    the stored state, so that only one of them refreshes an expired token.
+    """
+
+    @abstractmethod
+    def set(self, state: Optional[State]) -> None:
+        """Store ``state``, replacing what was there; ``None`` forgets the user's tokens."""
+
+    @abstractmethod
+    def get(self) -> Optional[State]:
+        """The stored state, or None when the user has not authorized the app."""
+
+    def lock(self) -> ContextManager[Any]:
+        """A lock the client holds while it refreshes the stored tokens.
+
+        The default serialises the threads of this process that use this storage object;
+        storages shared between processes override it with a lock that spans them.
+        """
+        with _LOCK_GUARD:
+            lock = self.__dict__.get("_refresh_lock")
+            if lock is None:
+                lock = self.__dict__["_refresh_lock"] = threading.RLock()
+        return lock
+
+
+class InMemoryStorage(Storage):
+    """Tokens in this object only: for scripts, notebooks and tests, not for production."""
+
+    def __init__(self) -> None:
+        self.data: Optional[State] = None
+
+    def __repr__(self) -> str:
+        return f"InMemoryStorage(authorized={self.data is not None})"
+
+    def set(self, state: Optional[State]) -> None:
+        """Keep ``state`` (None forgets it)."""
+        self.data = state
+
+    def get(self) -> Optional[State]:
+        """The state kept, if any."""
+        return self.data
+
+
+def _check_key(key: Any) -> str:
+    if not isinstance(key, str) or not key:
+        raise InvalidArgument("key must be a non-empty string (e.g. your user's id)")
+    return key
+
+
+def _positive(name: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise InvalidArgument(f"{name} must be a positive number of seconds")
+    return float(value)
+
+
+def _decode(raw: Union[str, bytes, None]) -> Optional[State]:
+    if raw is None:
+        return None
+    return State.from_dict(json.loads(raw))
+
+
+def _encode(state: State) -> str:
+    if not isinstance(state, State):
+        raise InvalidArgumentType("state must be a miro.State or None")
+    return json.dumps(state.to_dict(), separators=(",", ":"))
+
+
+_TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class SQLiteStorage(Storage):
+    """Tokens in a SQLite file: persistent, shared by every process on one host.
+
+    Args:
+        path: the database file (created with its table when missing).
+        key: whose tokens these are (one row per key, e.g. your user's id).
+        table: the table name.
+        lock_timeout: how long a refresh waits for another process's refresh to finish
+            before raising :class:`~miro.errors.LockTimeout`.
+        lock_ttl: how long a lock lives if its holder dies mid-refresh.
+    """
+
+    def __init__(
+        self,
+        path: Union[str, os.PathLike[str]],
+        key: str = "default",
+        *,
+        table: str = "miro_tokens",
+        lock_timeout: float = 30.0,
+        lock_ttl: float = 60.0,
+    ) -> None:
+        self.path = os.fspath(path)
+        if self.path in ("", ":memory:") or self.path.startswith("file::memory:"):
+            raise InvalidArgument(
+                "path must be a file: an in-memory SQLite database is private to one "
+                "connection (use InMemoryStorage instead)"
+            )
+        if not isinstance(table, str) or not _TABLE_NAME.match(table):
+            raise InvalidArgument("table must be a plain SQL identifier")
+        self.key = _check_key(key)
+        self.table = table
+        self.lock_timeout = _positive("lock_timeout", lock_timeout)
+        self.lock_ttl = _positive("lock_ttl", lock_ttl)
+        with self._connect() as db:
+            db.execute(
+                f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, state TEXT,"
+                " lock_owner TEXT, lock_expires REAL)"
+            )
+
+    def __repr__(self) -> str:
+        return f"SQLiteStorage({self.path!r}, key={self.key!r})"
+
+    def with_key(self, key: str) -> SQLiteStorage:
+        """The same database, another user's row."""
+        return SQLiteStorage(
+            self.path,
+            key,
+            table=self.table,
+            lock_timeout=self.lock_timeout,
+            lock_ttl=self.lock_ttl,
+        )
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # A connection per operation: safe across threads, cheap for a local file.
+        db = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def get(self) -> Optional[State]:
+        """The stored state for this key."""
+        with self._connect() as db:
+            row = db.execute(f"SELECT state FROM {self.table} WHERE key = ?", (self.key,))
+            found = row.fetchone()
+        return _decode(found[0]) if found else None
+
+    def set(self, state: Optional[State]) -> None:
+        """Store (or, with None, clear) the state for this key."""
+        encoded = None if state is None else _encode(state)
+        with self._connect() as db:
+            db.execute(
+                f"INSERT INTO {self.table} (key, state) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET state = excluded.state",
+                (self.key, encoded),
+            )
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """A lease on this key's row, held by one process (and thread) at a time."""
+        owner = uuid.uuid4().hex
+        deadline = time.monotonic() + self.lock_timeout
+        while not self._try_lock(owner):
+            if time.monotonic() >= deadline:
+                raise LockTimeout(
+                    f"another process held the token refresh lock of {self.key!r} for more "
+                    f"than {self.lock_timeout:g} s"
+                )
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            with self._connect() as db:
+                db.execute(
+                    f"UPDATE {self.table} SET lock_owner = NULL, lock_expires = NULL"
+                    " WHERE key = ? AND lock_owner = ?",
+                    (self.key, owner),
+                )
+
+    def _try_lock(self, owner: str) -> bool:
+        now = time.time()
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute(f"INSERT OR IGNORE INTO {self.table} (key) VALUES (?)", (self.key,))
+                taken = db.execute(
+                    f"UPDATE {self.table} SET lock_owner = ?, lock_expires = ? WHERE key = ?"
+                    " AND (lock_owner IS NULL OR lock_expires < ?)",
+                    (owner, now + self.lock_ttl, self.key, now),
+                ).rowcount
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return taken == 1
+
+
+class RedisStorage(Storage):
+    """Tokens in Redis, shared by workers on many hosts (extra: ``pip install miro[redis]``).
+
+    Args:
+        redis_client_or_url: a ``redis.Redis`` client, or a URL such as
+            ``redis://localhost:6379/0``.
+        key: whose tokens these are (e.g. your user's id).
+        prefix: prepended to the Redis keys (``<prefix>state:<key>``, ``<prefix>lock:<key>``).
+        lock_timeout: how long a refresh waits for another worker's refresh to finish
+            before raising :class:`~miro.errors.LockTimeout`.
+        lock_ttl: how long a lock lives if its holder dies mid-refresh.
+    """
+
+    def __init__(
+        self,
+        redis_client_or_url: Any,
+        key: str = "default",
+        *,
+        prefix: str = "miro:",
+        lock_timeout: float = 30.0,
+        lock_ttl: float = 60.0,
+    ) -> None:
+        if isinstance(redis_client_or_url, str):
+            try:
+                import redis
+            except ImportError:  # pragma: no cover - depends on the installed extras
+                raise ImportError(
+                    "RedisStorage needs the redis package: pip install 'miro[redis]'"
+                ) from None
+            redis_client_or_url = redis.Redis.from_url(redis_client_or_url)
+        for method in ("get", "set", "delete", "lock"):
+            if not callable(getattr(redis_client_or_url, method, None)):
+                raise InvalidArgumentType(
+                    "redis_client_or_url must be a redis.Redis client or a redis:// URL"
+                )
+        self.redis = redis_client_or_url
+        self.key = _check_key(key)
+        if not isinstance(prefix, str):
+            raise InvalidArgumentType("prefix must be a string")
+        self.prefix = prefix
+        self.lock_timeout = _positive("lock_timeout", lock_timeout)
+        self.lock_ttl = _positive("lock_ttl", lock_ttl)
+
+    def __repr__(self) -> str:
+        return f"RedisStorage(key={self.key!r}, prefix={self.prefix!r})"
+
+    def with_key(self, key: str) -> RedisStorage:
+        """The same Redis, another user's tokens."""
+        return RedisStorage(
+            self.redis,
+            key,
+            prefix=self.prefix,
+            lock_timeout=self.lock_timeout,
+            lock_ttl=self.lock_ttl,
+        )
+
+    @property
+    def _state_key(self) -> str:
+        return f"{self.prefix}state:{self.key}"
+
+    def get(self) -> Optional[State]:
+        """The stored state for this key."""
+        return _decode(self.redis.get(self._state_key))
+
+    def set(self, state: Optional[State]) -> None:
+        """Store (or, with None, delete) the state for this key."""
+        if state is None:
+            self.redis.delete(self._state_key)
+        else:
+            self.redis.set(self._state_key, _encode(state))
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """A Redis lock on this key, held by one worker at a time on any host."""
+        lock = self.redis.lock(
+            f"{self.prefix}lock:{self.key}",
+            timeout=self.lock_ttl,
+            blocking_timeout=self.lock_timeout,
+            thread_local=False,
+        )
+        if not lock.acquire():
+            raise LockTimeout(
+                f"another worker held the token refresh lock of {self.key!r} for more than "
+                f"{self.lock_timeout:g} s"
+            )
+        try:
+            yield
+        finally:
+            try:
+                lock.release()
+            except Exception:  # the lease ran out and someone else took it: nothing to undo
+                pass
