@@ -9,11 +9,12 @@ import requests
 from .boards import Board, Boards
 from .compat import FlatMethods
 from .connectors import Connectors
-from .core.transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TokenProvider, Transport
+from .core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport, default_base_url
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
 from .items.collection import Items
 from .tags import Tags
+from .tokens import Token
 
 
 class MiroApi(FlatMethods):
@@ -24,29 +25,30 @@ class MiroApi(FlatMethods):
 
     Args:
         access_token: the token, or a callable returning the current one (asked per request).
-        base_url: API root; point it at ``FakeMiro().url`` in tests.
+        base_url: API root: ``https://api.miro.com``, or ``MIRO_BASE_URL`` when set;
+            point it at ``FakeMiro().url`` in tests.
         timeout: seconds for connecting and for each read (None waits forever).
         max_retries: retries of one call on 429 (any method) and on 5xx/timeouts (GET only).
         max_retry_wait: longest 429 wait accepted before raising ``RateLimited``.
         session: a ``requests.Session`` to send through (proxies, adapters …).
-        on_unauthorized: called once when a call answers 401; returning True retries the
-            call (an OAuth client refreshes its token here).
+        on_unauthorized: called once when a call answers 401, with the refused token;
+            returning True retries the call (an OAuth client refreshes its token here).
     """
 
     def __init__(
         self,
         access_token: TokenProvider,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: Optional[str] = None,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
         max_retries: int = 3,
         max_retry_wait: float = 60.0,
         session: Optional[requests.Session] = None,
-        on_unauthorized: Optional[Callable[[], bool]] = None,
+        on_unauthorized: Optional[Callable[[str], bool]] = None,
     ) -> None:
         self._transport = Transport(
             access_token,
-            base_url=base_url,
+            base_url=base_url or default_base_url(),
             timeout=timeout,
             max_retries=max_retries,
             max_retry_wait=max_retry_wait,
@@ -56,6 +58,8 @@ class MiroApi(FlatMethods):
         self.boards = Boards(self._transport)
         #: Experimental endpoints (app metrics); board-level ones hang off ``board.experimental``.
         self.experimental = ApiExperimental(self._transport)
+        #: The access token itself: ``api.token.info()``, ``api.token.revoke(...)``.
+        self.token = Token(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"

@@ -6,9 +6,12 @@ from .experimental import ExperimentalFlat
 from .groups import GroupsFlat
 from .items import ItemsFlat
 from .tags import TagsFlat
+from .tokens import TokensFlat
 
 
-class FlatMethods(BoardsFlat, ItemsFlat, ConnectorsFlat, TagsFlat, GroupsFlat, ExperimentalFlat):
+class FlatMethods(
+    BoardsFlat, ItemsFlat, ConnectorsFlat, TagsFlat, GroupsFlat, ExperimentalFlat, TokensFlat
+):
     """Every official flat method this SDK implements."""
 
 

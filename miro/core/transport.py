@@ -19,6 +19,7 @@ from __future__ import annotations
 import email.utils
 import json as jsonlib
 import logging
+import os
 import random
 import time
 from typing import Any, Callable, Dict, Mapping, Optional, Union
@@ -38,6 +39,11 @@ USER_AGENT = f"miro-python/{__version__}"
 _RETRY_ON_ERROR = frozenset({"GET", "HEAD"})
 
 TokenProvider = Union[str, Callable[[], str]]
+
+
+def default_base_url() -> str:
+    """``MIRO_BASE_URL`` when set (point existing code at a FakeMiro), else Miro's API."""
+    return os.environ.get("MIRO_BASE_URL") or DEFAULT_BASE_URL
 
 
 def retry_delay(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
@@ -71,8 +77,8 @@ class Transport:
         max_retry_wait: longest wait a 429 may impose before we give up and raise.
         session: a ``requests.Session`` to use instead of a new one.
         sleep: the function used to wait (tests may pass their own).
-        on_unauthorized: called once on a 401; if it returns True the call is retried
-            (the OAuth client uses it to refresh an expired token).
+        on_unauthorized: called once on a 401 with the token that was refused; if it
+            returns True the call is retried (the OAuth client refreshes an expired token).
     """
 
     def __init__(
@@ -85,7 +91,7 @@ class Transport:
         max_retry_wait: float = 60.0,
         session: Optional[requests.Session] = None,
         sleep: Callable[[float], None] = time.sleep,
-        on_unauthorized: Optional[Callable[[], bool]] = None,
+        on_unauthorized: Optional[Callable[[str], bool]] = None,
     ) -> None:
         if not callable(token) and not (isinstance(token, str) and token.strip()):
             from ..errors import InvalidArgumentType
@@ -159,7 +165,8 @@ class Transport:
         attempt = 0
         refreshed = False
         while True:
-            send_headers = {"Authorization": f"Bearer {self.token()}"}
+            token = self.token()
+            send_headers = {"Authorization": f"Bearer {token}"}
             if body is not None:
                 send_headers["Content-Type"] = "application/json"
             if headers:
@@ -194,7 +201,7 @@ class Transport:
                 continue
             elif status == 401 and not refreshed and self._on_unauthorized is not None:
                 refreshed = True
-                if self._on_unauthorized():
+                if self._on_unauthorized(token):
                     continue
             if status >= 400:
                 raise _api_error(response, method, path)
