@@ -11,14 +11,26 @@ For this SDK's tests and for yours, as ``moto`` is for AWS::
 
 It is built from Miro's OpenAPI description and API documentation, not from what this
 SDK sends, and imports nothing from the SDK.
+
+It plays Miro's OAuth side too: one registered app (``fake.client_id``,
+``fake.client_secret``), a consent page at ``fake.authorize_url`` and
+``fake.authorize(auth_url)`` to consent as the user, the token endpoint with refresh-token
+rotation, revocation and token info::
+
+    miro = Miro(fake.client_id, fake.client_secret, "https://app.example/cb",
+                base_url=fake.url, authorize_url=fake.authorize_url)
+    miro.exchange_code_for_access_token(fake.authorize(miro.auth_url))
 """
 
 from __future__ import annotations
 
 import secrets
-from typing import Any, Dict, List, Optional
+import threading
+import urllib.error
+import urllib.request
+from typing import Any, Dict, Iterable, List, Optional
 
-from ._fake import boards, connectors, experimental, groups, items, tags
+from ._fake import boards, connectors, experimental, groups, items, oauth, tags
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
 
@@ -33,6 +45,11 @@ class FakeMiro:
         rate_limit: credits per minute per token (Miro's levels cost 50–2000 credits);
             None for no limit. Past it, requests get Miro's 429 ``tooManyRequests``.
         seed: makes generated ids reproducible.
+        client_id, client_secret: the registered app's credentials (random when not given).
+        token_ttl: lifetime in seconds of the access tokens the token endpoint issues
+            (Miro's expiring tokens: 3599); None for an app with non-expiring tokens (no
+            refresh token, no ``expires_in``).
+        redirect_urls: the app's registered redirect URLs; None accepts any http(s) URL.
 
     Attributes:
         url: the base URL to give a client (``http://127.0.0.1:<port>``).
@@ -47,11 +64,17 @@ class FakeMiro:
         token: Optional[str] = None,
         rate_limit: Optional[int] = None,
         seed: Optional[int] = None,
+        *,
+        client_id: Optional[str] = None,
+        client_secret: Optional[str] = None,
+        token_ttl: Optional[float] = 3599,
+        redirect_urls: Optional[Iterable[str]] = None,
     ) -> None:
         self.store = Store(seed)
         # Order matters: fixed segments before the catch-all item-type routes.
         routes = (
-            boards.ROUTES
+            oauth.ROUTES
+            + boards.ROUTES
             + connectors.ROUTES
             + tags.ROUTES
             + groups.ROUTES
@@ -62,6 +85,15 @@ class FakeMiro:
         self.user_id = self.store.add_user("Fake User", "fake.user@example.com")
         self.token = token or secrets.token_urlsafe(24)
         self._server.tokens[self.token] = self.user_id
+        self._server.main_user = self.user_id
+        self._oauth = oauth.OAuthApp(
+            client_id or self.store.number_id(),
+            client_secret or secrets.token_urlsafe(24),
+            token_ttl,
+            None if redirect_urls is None else list(redirect_urls),
+        )
+        self._server.oauth = self._oauth
+        self._consent = threading.Lock()
 
     def __repr__(self) -> str:
         return f"FakeMiro(url={self.url!r})"
@@ -91,6 +123,56 @@ class FakeMiro:
     def app_id(self) -> str:
         """An app id known to the app-metrics endpoints."""
         return self._server.app_id
+
+    # -- OAuth -----------------------------------------------------------------------
+    @property
+    def client_id(self) -> str:
+        """The registered app's client id."""
+        return self._oauth.client_id
+
+    @property
+    def client_secret(self) -> str:
+        """The registered app's client secret."""
+        return self._oauth.client_secret
+
+    @property
+    def authorize_url(self) -> str:
+        """The consent page (Miro's ``https://miro.com/oauth/authorize``)."""
+        return self.url + "/oauth/authorize"
+
+    @property
+    def token_requests(self) -> List[str]:
+        """The ``grant_type`` of every request the token endpoint received, in order."""
+        with self._server.lock:
+            return list(self._oauth.token_requests)
+
+    def authorize(self, auth_url: str, approve: bool = True, user_id: Optional[str] = None) -> str:
+        """Play the user on the consent page: open ``auth_url`` and return the redirect URL.
+
+        With ``approve`` the redirect carries ``code`` (and ``state``); without, it carries
+        ``error=access_denied``. ``user_id`` picks who consents (default: ``user_id``).
+        Raises ``ValueError`` when the consent page refuses the URL.
+        """
+        if not auth_url.startswith(self.authorize_url):
+            raise ValueError(f"{auth_url!r} is not this fake's consent page")
+        with self._consent:
+            with self._server.lock:
+                self._oauth.next_consent = (approve, user_id)
+            try:
+                answer = urllib.request.build_opener(_NoRedirect).open(auth_url, timeout=10)
+            except urllib.error.HTTPError as error:
+                if error.code != 302:
+                    raise ValueError(error.read().decode("utf-8", "replace")) from None
+                return str(error.headers["Location"])
+            finally:
+                with self._server.lock:
+                    self._oauth.next_consent = None
+        raise ValueError(f"the consent page answered {answer.status}, not a redirect")
+
+    def expire_access_tokens(self) -> None:
+        """Every OAuth access token issued so far expires now (their refresh tokens live on)."""
+        with self._server.lock:
+            self._oauth.expire_all(self._server)
 
     # -- users -----------------------------------------------------------------------
     def add_token(self, name: str = "Another User", email: Optional[str] = None) -> str:
@@ -144,3 +226,10 @@ class FakeMiro:
         """Make the next ``times`` requests wait ``seconds`` before being answered."""
         with self._server.lock:
             self._server.delays.append([seconds, times])
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hand the consent page's 302 back instead of following it."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None

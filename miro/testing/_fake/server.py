@@ -20,7 +20,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .errors import ApiFault, error_body
 from .state import Store
 
-Handler = Callable[["Request"], Tuple[int, Any]]
+#: A handler answers (status, JSON payload) or (status, payload, extra headers).
+Handler = Callable[["Request"], Tuple[Any, ...]]
 
 #: Credits a call costs by the spec's rate-limit level (API-NOTES §6).
 LEVEL_COST = {1: 50, 2: 100, 3: 500, 4: 2000}
@@ -143,6 +144,9 @@ class FakeServer:
         self.store = store
         self.rate_limit = rate_limit
         self.tokens: Dict[str, str] = {}
+        self.token_expiry: Dict[str, float] = {}  # access token -> epoch (OAuth tokens)
+        self.main_user = ""
+        self.oauth: Any = None  # the registered app (FakeMiro sets it)
         self.lock = threading.RLock()
         self.log: List[Exchange] = []
         self.faults: List[Fault] = []
@@ -277,8 +281,9 @@ class FakeServer:
                 continue
             extra: Dict[str, str] = {}
             if not candidate.public:
-                token = self._token(headers)
-                request.user_id = self.tokens[token]
+                with self.lock:
+                    token = self._token(headers)
+                    request.user_id = self.tokens[token]
                 limit, remaining, reset = self.charge(token, candidate.level)
                 extra = {
                     "X-RateLimit-Limit": str(limit),
@@ -288,8 +293,10 @@ class FakeServer:
                 if remaining < 0:
                     raise ApiFault(429, "tooManyRequests", "Rate limit exceeded", headers=extra)
             with self.lock:
-                status, payload = candidate.handler(request)
-            return status, payload, extra
+                answer = candidate.handler(request)
+            if len(answer) > 2:
+                extra.update(answer[2])
+            return answer[0], answer[1], extra
         if known_path:
             raise ApiFault(405, "methodNotAllowed", f"{method} is not supported on this path")
         raise ApiFault(404, "notFound", f"No route for {method} {raw_path}")
@@ -301,6 +308,9 @@ class FakeServer:
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer" or token not in self.tokens:
             raise ApiFault(401, "tokenNotFound", "The access token is invalid or has been revoked")
+        expiry = self.token_expiry.get(token)
+        if expiry is not None and time.time() >= expiry:
+            raise ApiFault(401, "tokenExpired", "The access token has expired")
         return token
 
     def record(self, exchange: Exchange) -> None:

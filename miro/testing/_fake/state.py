@@ -31,6 +31,11 @@ class Store:
         self.item_tags: Dict[str, Dict[str, List[str]]] = {}  # board -> item -> tag ids
         self.groups: Dict[str, Dict[str, List[str]]] = {}  # board -> group id -> item ids
         self.cursors: Dict[str, int] = {}
+        self.organization = {
+            "id": self.number_id(),
+            "name": "Fake organization",
+            "type": "organization",
+        }
 
     def number_id(self) -> str:
         """A 19-digit decimal id, as Miro's item, user and tag ids are."""
