@@ -6,6 +6,9 @@ Start with :class:`MiroApi`::
     api = miro.MiroApi("<access token>")
     board = api.boards.create(name="Retro")
     board.items.sticky_notes.create(content="Ship it", x=0, y=0)
+
+App backends use :class:`Miro`, the stateful OAuth client (``miro.auth_url``,
+``miro.exchange_code_for_access_token(...)``, ``miro.api``), with a :class:`Storage`.
 """
 
 from . import errors
@@ -29,6 +32,9 @@ from .items import (
     Text,
 )
 from .members import BoardMember, InvitationResult
+from .oauth import Miro
+from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
+from .tokens import TokenInfo
 
 __all__ = [
     "AppCard",
@@ -42,15 +48,22 @@ __all__ = [
     "Embed",
     "Frame",
     "Image",
+    "InMemoryStorage",
     "InvitationResult",
     "Item",
     "Items",
+    "Miro",
     "MiroApi",
     "Page",
     "Paginator",
+    "RedisStorage",
+    "SQLiteStorage",
     "Shape",
+    "State",
     "StickyNote",
+    "Storage",
     "Text",
+    "TokenInfo",
     "__version__",
     "errors",
 ]

@@ -1,0 +1,6 @@
+"""``miro_api.miro_api_wrapper``: where the official package defines its two clients."""
+
+from miro import Miro, MiroApi
+from miro.storage import InMemoryStorage, State, Storage
+
+__all__ = ["InMemoryStorage", "Miro", "MiroApi", "State", "Storage"]
