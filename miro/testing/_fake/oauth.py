@@ -115,10 +115,11 @@ class OAuthApp:
         return True
 
     def expire_all(self, fake: Any) -> None:
-        """Every access token issued so far expires now (refresh tokens stay valid)."""
+        """Every expiring access token issued so far expires now (refresh tokens stay valid)."""
         now = time.time()
         for access in self.by_access:
-            fake.token_expiry[access] = now
+            if access in fake.token_expiry:
+                fake.token_expiry[access] = now
 
 
 def _app(request: Request) -> OAuthApp:
