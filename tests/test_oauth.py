@@ -386,3 +386,28 @@ def test_no_token_or_secret_in_reprs_logs_or_errors(fake, board, caplog):
     leaks = [(secret, text) for secret in secrets for text in shown if secret in text]
     assert leaks == []
     miro.revoke_token()
+
+
+def test_an_api_call_after_out_of_band_revocation_raises_invalid_grant(fake, board):
+    miro = authorized(fake)
+    requests.post(
+        f"{fake.url}/v1/oauth/revoke", params={"access_token": miro.access_token}
+    )  # the user revoked the app's access elsewhere
+    with pytest.raises(InvalidGrant):
+        miro.api.get_specific_board(board)  # 401 -> refresh -> refused
+    assert fake.token_requests == ["authorization_code", "refresh_token"]
+    assert not miro.is_authorized
+
+
+def test_an_app_with_non_expiring_tokens():
+    from miro.errors import Unauthorized
+    from miro.testing import FakeMiro
+
+    with FakeMiro(token_ttl=None) as fake:
+        miro = authorized(fake)
+        assert miro.state.token_expires_at is None and miro.state.refresh_token is None
+        assert miro.api.get_boards().data == []
+        requests.post(f"{fake.url}/v1/oauth/revoke", params={"access_token": miro.access_token})
+        with pytest.raises(Unauthorized):  # nothing to refresh with: the 401 stands
+            miro.api.get_boards()
+        assert fake.token_requests == ["authorization_code"]
