@@ -28,9 +28,10 @@ def client(kind, url, token):
                 data=[miro.core.convert.structure(i, miro.Item) for i in page["data"]]
             ),
         }
-    import miro_api
     from miro_api.models.generic_item_cursor_paged import GenericItemCursorPaged
     from miro_api.models.sticky_note_create_request import StickyNoteCreateRequest
+
+    import miro_api
 
     api = miro_api.MiroApi(token)
     api.api_client.configuration.host = url
