@@ -252,11 +252,12 @@ class SQLiteStorage(Storage):
         self.table = table
         self.lock_timeout = _positive("lock_timeout", lock_timeout)
         self.lock_ttl = _positive("lock_ttl", lock_ttl)
-        with self._connect() as db:
-            db.execute(
-                f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, state TEXT,"
-                " lock_owner TEXT, lock_expires REAL)"
-            )
+        self._local = threading.local()
+        db = self._db()
+        db.execute(
+            f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, state TEXT,"
+            " lock_owner TEXT, lock_expires REAL)"
+        )
 
     def __repr__(self) -> str:
         return f"SQLiteStorage({self.path!r}, key={self.key!r})"
@@ -271,31 +272,31 @@ class SQLiteStorage(Storage):
             lock_ttl=self.lock_ttl,
         )
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        # A connection per operation: safe across threads, cheap for a local file.
-        db = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
-        try:
-            yield db
-        finally:
-            db.close()
+    def _db(self) -> sqlite3.Connection:
+        # One autocommit connection per thread (and per process: never across a fork).
+        # Opening one per call cost ~250 µs, a third of a loopback API call.
+        db = getattr(self._local, "db", None)
+        if db is None or self._local.pid != os.getpid():
+            db = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
+            self._local.db, self._local.pid = db, os.getpid()
+        return db
 
     def get(self) -> Optional[State]:
         """The stored state for this key."""
-        with self._connect() as db:
-            row = db.execute(f"SELECT state FROM {self.table} WHERE key = ?", (self.key,))
-            found = row.fetchone()
+        db = self._db()
+        row = db.execute(f"SELECT state FROM {self.table} WHERE key = ?", (self.key,))
+        found = row.fetchone()
         return _decode(found[0]) if found else None
 
     def set(self, state: Optional[State]) -> None:
         """Store (or, with None, clear) the state for this key."""
         encoded = None if state is None else _encode(state)
-        with self._connect() as db:
-            db.execute(
-                f"INSERT INTO {self.table} (key, state) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET state = excluded.state",
-                (self.key, encoded),
-            )
+        db = self._db()
+        db.execute(
+            f"INSERT INTO {self.table} (key, state) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET state = excluded.state",
+            (self.key, encoded),
+        )
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -312,28 +313,28 @@ class SQLiteStorage(Storage):
         try:
             yield
         finally:
-            with self._connect() as db:
-                db.execute(
-                    f"UPDATE {self.table} SET lock_owner = NULL, lock_expires = NULL"
-                    " WHERE key = ? AND lock_owner = ?",
-                    (self.key, owner),
-                )
+            db = self._db()
+            db.execute(
+                f"UPDATE {self.table} SET lock_owner = NULL, lock_expires = NULL"
+                " WHERE key = ? AND lock_owner = ?",
+                (self.key, owner),
+            )
 
     def _try_lock(self, owner: str) -> bool:
         now = time.time()
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.execute(f"INSERT OR IGNORE INTO {self.table} (key) VALUES (?)", (self.key,))
-                taken = db.execute(
-                    f"UPDATE {self.table} SET lock_owner = ?, lock_expires = ? WHERE key = ?"
-                    " AND (lock_owner IS NULL OR lock_expires < ?)",
-                    (owner, now + self.lock_ttl, self.key, now),
-                ).rowcount
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(f"INSERT OR IGNORE INTO {self.table} (key) VALUES (?)", (self.key,))
+            taken = db.execute(
+                f"UPDATE {self.table} SET lock_owner = ?, lock_expires = ? WHERE key = ?"
+                " AND (lock_owner IS NULL OR lock_expires < ?)",
+                (owner, now + self.lock_ttl, self.key, now),
+            ).rowcount
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
         return taken == 1
 
 
