@@ -133,8 +133,10 @@ def _loopback_http_allowed(url: str) -> Iterator[None]:
                 del os.environ[_INSECURE_FLAG]
 
 
-def _setting(value: Optional[str], argument: str, variable: str) -> str:
+def _setting(value: Any, argument: str, variable: str) -> str:
     value = value if value is not None else os.environ.get(variable)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # client ids are numbers; people pass them as such
     if value is None or not str(value).strip():
         raise InvalidArgument(
             f"{argument} is required: pass {argument}=... to Miro() or set {variable}"
@@ -254,6 +256,16 @@ class Miro:
             f"Miro(client_id={self.client_id!r}, redirect_url={self.redirect_url!r}, "
             f"storage={self._storage!r})"
         )
+
+    def __enter__(self) -> Miro:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP connections of :attr:`api`."""
+        self._api.close()
 
     # -- the authorization flow ----------------------------------------------------
     @property

@@ -73,6 +73,7 @@ def test_settings_come_from_the_environment(monkeypatch):
     miro = Miro()
     assert (miro.client_id, miro.redirect_url) == ("3458764", "https://env.example.com/cb")
     assert Miro(client_id="override").client_id == "override"
+    assert Miro(client_id=3458764517517819000).client_id == "3458764517517819000"
 
 
 @pytest.mark.parametrize(
