@@ -22,6 +22,7 @@ module knows nothing of OAuth: it stores what the client hands it.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
 import json
 import os
@@ -31,7 +32,7 @@ import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
-from typing import Any, ContextManager, Dict, Iterator, Optional, Tuple, Union
+from typing import Any, ContextManager, Dict, Iterator, Optional, Tuple, TypeVar, Union
 
 import attrs
 
@@ -40,6 +41,7 @@ from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
 __all__ = ["InMemoryStorage", "RedisStorage", "SQLiteStorage", "State", "Storage"]
 
 _UTC = datetime.timezone.utc
+_K = TypeVar("_K", bound="_Keyed")
 
 
 def _aware(value: Optional[datetime.datetime]) -> Optional[datetime.datetime]:
@@ -198,6 +200,19 @@ def _check_key(key: Any) -> str:
     return key
 
 
+class _Keyed(Storage):
+    """A storage holding many users' tokens, one ``key`` per user."""
+
+    key: str
+
+    def with_key(self: _K, key: str) -> _K:
+        """The same store and settings, another user's tokens."""
+        sibling = copy.copy(self)
+        sibling.__dict__.pop("_refresh_lock", None)
+        sibling.key = _check_key(key)
+        return sibling
+
+
 def _positive(name: str, value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise InvalidArgument(f"{name} must be a positive number of seconds")
@@ -219,7 +234,7 @@ def _encode(state: State) -> str:
 _TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-class SQLiteStorage(Storage):
+class SQLiteStorage(_Keyed):
     """Tokens in a SQLite file: persistent, shared by every process on one host.
 
     Args:
@@ -261,16 +276,6 @@ class SQLiteStorage(Storage):
 
     def __repr__(self) -> str:
         return f"SQLiteStorage({self.path!r}, key={self.key!r})"
-
-    def with_key(self, key: str) -> SQLiteStorage:
-        """The same database, another user's row."""
-        return SQLiteStorage(
-            self.path,
-            key,
-            table=self.table,
-            lock_timeout=self.lock_timeout,
-            lock_ttl=self.lock_ttl,
-        )
 
     def _db(self) -> sqlite3.Connection:
         # One autocommit connection per thread (and per process: never across a fork).
@@ -338,7 +343,7 @@ class SQLiteStorage(Storage):
         return taken == 1
 
 
-class RedisStorage(Storage):
+class RedisStorage(_Keyed):
     """Tokens in Redis, shared by workers on many hosts (extra: ``pip install miro[redis]``).
 
     Args:
@@ -383,16 +388,6 @@ class RedisStorage(Storage):
 
     def __repr__(self) -> str:
         return f"RedisStorage(key={self.key!r}, prefix={self.prefix!r})"
-
-    def with_key(self, key: str) -> RedisStorage:
-        """The same Redis, another user's tokens."""
-        return RedisStorage(
-            self.redis,
-            key,
-            prefix=self.prefix,
-            lock_timeout=self.lock_timeout,
-            lock_ttl=self.lock_ttl,
-        )
 
     @property
     def _state_key(self) -> str:

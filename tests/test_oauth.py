@@ -224,47 +224,37 @@ def test_a_401_from_an_expired_token_refreshes_once_and_retries(fake, board):
     assert statuses == [401, 200]
 
 
-def test_sixteen_threads_with_an_expired_token_cause_one_refresh(fake, board):
-    miro = authorized(fake)
-    expire(miro, fake)
-    barrier = threading.Barrier(16)
+def at_once(clients, board):
+    """Every client gets the board, all released together; returns (ids, errors)."""
+    barrier = threading.Barrier(len(clients))
     results, errors = [], []
 
-    def call():
+    def call(miro):
         barrier.wait()
         try:
             results.append(miro.api.get_specific_board(board).id)
-        except Exception as exc:  # collected: every call must succeed
+        except Exception as exc:  # collected: the tests want every call to succeed
             errors.append(exc)
 
-    threads = [threading.Thread(target=call) for _ in range(16)]
+    threads = [threading.Thread(target=call, args=(miro,)) for miro in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == [] and results == [board] * 16
+    return results, errors
+
+
+def test_sixteen_threads_with_an_expired_token_cause_one_refresh(fake, board):
+    miro = authorized(fake)
+    expire(miro, fake)  # the client's clock and the server agree: expired
+    assert at_once([miro] * 16, board) == ([board] * 16, [])
     assert fake.token_requests.count("refresh_token") == 1
 
 
 def test_sixteen_threads_hitting_401_together_cause_one_refresh(fake, board):
     miro = authorized(fake)
-    fake.expire_access_tokens()
-    barrier = threading.Barrier(16)
-    errors = []
-
-    def call():
-        barrier.wait()
-        try:
-            miro.api.get_specific_board(board)
-        except Exception as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=call) for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    fake.expire_access_tokens()  # only the server knows: every thread gets a 401
+    assert at_once([miro] * 16, board) == ([board] * 16, [])
     assert fake.token_requests.count("refresh_token") == 1
 
 
@@ -273,17 +263,7 @@ def test_clients_sharing_one_storage_share_one_refresh(fake, board):
     first = authorized(fake, storage)
     second = client(fake, storage)
     expire(first, fake)
-    barrier = threading.Barrier(8)
-
-    def call(miro):
-        barrier.wait()
-        miro.api.get_specific_board(board)
-
-    threads = [threading.Thread(target=call, args=(m,)) for m in [first, second] * 4]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert at_once([first, second] * 4, board) == ([board] * 8, [])
     assert fake.token_requests.count("refresh_token") == 1
 
 
