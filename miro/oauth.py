@@ -242,7 +242,8 @@ class Miro:
             raise InvalidArgumentType("refresh_margin must be a number of seconds")
         self.refresh_margin = float(refresh_margin)
         self.timeout = timeout
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held across a refresh
+        self._states_lock = threading.Lock()
         self._pending_states: collections.OrderedDict[str, None] = collections.OrderedDict()
         self._api = MiroApi(
             lambda: self.access_token,
@@ -288,7 +289,7 @@ class Miro:
                 self.authorize_url, redirect_uri=self.redirect_url, state=state, **extra
             )
         if state:
-            with self._lock:
+            with self._states_lock:
                 self._pending_states[state] = None
                 while len(self._pending_states) > MAX_PENDING_STATES:
                     self._pending_states.popitem(last=False)
@@ -338,7 +339,7 @@ class Miro:
             return
         if returned is None:
             return
-        with self._lock:
+        with self._states_lock:
             issued_here = returned in self._pending_states
             if issued_here:
                 del self._pending_states[returned]

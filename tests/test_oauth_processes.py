@@ -96,5 +96,5 @@ def test_without_the_storage_lock_processes_would_race(fake, tmp_path, kind, req
         target = str(tmp_path / "tokens.db")
     spec = ("unlocked-" + kind, target, "user-1", f"test:{uuid.uuid4().hex}:")
     with pytest.raises(AssertionError):
-        run_processes(fake, spec, stall=0.5)
+        run_processes(fake, spec, stall=1.0)
     assert fake.token_requests.count("refresh_token") == PROCESSES
