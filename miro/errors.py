@@ -42,6 +42,45 @@ class Timeout(TransportError):
     """The server did not answer within the timeout."""
 
 
+class MalformedResponse(MiroError):
+    """Miro answered 2xx, but the body is not what the API documents.
+
+    Raised for a body that is not JSON (an HTML page, a truncated answer), ``null`` where an
+    object is due, or a field of the wrong type. Carries the request's ``method``, ``path``,
+    the answer's ``status`` and a short ``excerpt`` of the body (never a token).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: Optional[int] = None,
+        method: str = "",
+        path: str = "",
+        excerpt: str = "",
+    ) -> None:
+        self.status = status
+        self.method = method
+        self.path = path
+        self.excerpt = excerpt
+        where = f" ({method} {path}" + (f" -> {status}" if status else "") + ")" if method else ""
+        shown = f": {excerpt!r}" if excerpt else ""
+        super().__init__(f"{message}{where}{shown}")
+
+    def __reduce__(self):  # picklable with its keyword arguments
+        return (
+            _rebuild_malformed,
+            (self.args[0], self.status, self.method, self.path, self.excerpt),
+        )
+
+
+def _rebuild_malformed(text: str, status: Any, method: str, path: str, excerpt: str):
+    error = MalformedResponse.__new__(MalformedResponse)
+    Exception.__init__(error, text)
+    error.status, error.method, error.path, error.excerpt = status, method, path, excerpt
+    return error
+
+
 class ApiError(MiroError):
     """Miro answered with an error status.
 
