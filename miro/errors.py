@@ -16,6 +16,12 @@ from typing import Any, Dict, Mapping, Optional, Type
 class MiroError(Exception):
     """Base class of every error this package raises on purpose."""
 
+    #: For a bulk create that failed part-way: the items that were created, in input order.
+    created: Optional[list] = None
+    #: For a bulk create that failed part-way: a ``miro.items.bulk.BulkProgress`` saying
+    #: what was created, what was not, and what could not be confirmed either way.
+    bulk: Any = None
+
 
 class InvalidArgument(MiroError, ValueError):
     """An argument has a value the API would reject; raised before any request."""
@@ -30,12 +36,24 @@ class PaginationError(MiroError):
 
 
 class TransportError(MiroError):
-    """The request did not get an HTTP answer: connection failure, timeout, cut response."""
+    """The request did not get an HTTP answer: connection failure, timeout, cut response.
 
-    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+    ``delivered`` is False when the request certainly never reached the server (the
+    connection could not be opened), None when it may have been (and acted upon).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        path: str = "",
+        delivered: Optional[bool] = None,
+    ) -> None:
         super().__init__(message)
         self.method = method
         self.path = path
+        self.delivered = delivered
 
 
 class Timeout(TransportError):
