@@ -22,6 +22,24 @@ class MiroError(Exception):
     #: what was created, what was not, and what could not be confirmed either way.
     bulk: Any = None
 
+    def __reduce__(self):  # picklable, with bulk progress unbound from its client
+        return (type(self), self.args, portable_state(self.__dict__))
+
+
+def portable_state(state: Dict[str, Any]) -> Dict[str, Any]:
+    """An exception's ``__dict__`` that pickles: created items without their client."""
+    state = dict(state)
+    if state.get("created") is not None:
+        state["created"] = unbound(state["created"])
+    return state
+
+
+def unbound(items: Any) -> list:
+    """Copies of ``items`` not bound to a collection (so they pickle)."""
+    import attrs
+
+    return [attrs.evolve(item) if attrs.has(type(item)) else item for item in items]
+
 
 class InvalidArgument(MiroError, ValueError):
     """An argument has a value the API would reject; raised before any request."""
@@ -143,7 +161,7 @@ class ApiError(MiroError):
     def __reduce__(self):  # keep exceptions picklable (multiprocessing, pytest-xdist)
         return (
             _rebuild_api_error,
-            (type(self), self.status, self.message, self.__dict__.copy()),
+            (type(self), self.status, self.message, portable_state(self.__dict__)),
         )
 
 
