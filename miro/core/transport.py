@@ -32,7 +32,7 @@ import logging
 import os
 import random
 import time
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -392,10 +392,14 @@ class _DeadlinePassed(requests.Timeout):
 
 
 def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
-    """Read the whole body, giving up (and dropping the connection) past ``deadline``."""
+    """Read the whole body, giving up (and dropping the connection) past ``deadline``.
+
+    Reads what has arrived (``read1``) rather than fixed-size blocks, so a body dripping
+    in a few bytes at a time is noticed at the deadline (give or take one read timeout).
+    """
     chunks = []
     try:
-        for chunk in response.iter_content(64 * 1024):
+        for chunk in _arrivals(response):
             chunks.append(chunk)
             if deadline is not None and time.monotonic() > deadline:
                 raise _DeadlinePassed("the answer was still arriving at the call's deadline")
@@ -403,6 +407,27 @@ def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
         response.close()
         raise
     response._content = b"".join(chunks)
+
+
+def _arrivals(response: requests.Response) -> Iterator[bytes]:
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:  # urllib3 < 2
+        yield from response.iter_content(64 * 1024)
+        return
+    import urllib3.exceptions as u3
+
+    while True:
+        try:
+            data = read1(64 * 1024, decode_content=True)
+        except u3.ReadTimeoutError as exc:
+            raise requests.ConnectionError(exc) from exc
+        except u3.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        except (u3.ProtocolError, u3.SSLError, OSError) as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        if not data:
+            return
+        yield data
 
 
 def _transport_error(exc: requests.RequestException, method: str, path: str) -> TransportError:
