@@ -33,7 +33,7 @@ from .items import (
 )
 from .members import BoardMember, InvitationResult
 from .oauth import Miro
-from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
+from .storage import InMemoryStorage, KeyringStorage, RedisStorage, SQLiteStorage, State, Storage
 from .tokens import TokenInfo
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "MiroApi",
     "Page",
     "Paginator",
+    "KeyringStorage",
     "RedisStorage",
     "SQLiteStorage",
     "Shape",
