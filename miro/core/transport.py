@@ -50,7 +50,7 @@ from ..errors import (
     TransportError,
     error_class,
 )
-from .pacing import Pacer
+from .pacing import RESET_MARGIN, Pacer
 from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
 log = logging.getLogger("miro")
@@ -329,7 +329,10 @@ class Transport:
             )
             if status == 429 and attempt < self.max_retries:
                 wait = retry_delay(response.headers)
-                wait = _backoff(attempt + 1) if wait is None else wait
+                if wait is None:
+                    wait = _backoff(attempt + 1)
+                elif "Retry-After" not in response.headers:
+                    wait += RESET_MARGIN  # X-RateLimit-Reset is whole seconds: refill may lag
                 if wait <= self.max_retry_wait:
                     attempt += 1
                     log.info("rate limited on %s %s; retrying in %.1f s", method, path, wait)

@@ -39,6 +39,7 @@ import datetime
 import json
 import logging
 import random
+import threading
 import time
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
@@ -237,6 +238,7 @@ class _BulkJob:
         self.results: Dict[int, Item] = {}
         self.pending: Indexed = list(enumerate(values))
         self.unknown: List[Tuple[Indexed, float]] = []  # chunks of unknown fate, sent at
+        self.lock = threading.Lock()  # chunks may be sent from several threads
 
     def run(self) -> List[Item]:
         for chunk, sent_at in list(self.unknown):
@@ -254,13 +256,21 @@ class _BulkJob:
         return [self.results[i] for i in sorted(self.results)]
 
     def keep(self, chunk: Indexed, items: Sequence[Item]) -> None:
-        for (index, _), item in zip(chunk, items):
-            self.results[index] = item
-        done = {index for index, _ in chunk}
-        self.pending = [pair for pair in self.pending if pair[0] not in done]
+        with self.lock:
+            for (index, _), item in zip(chunk, items):
+                self.results[index] = item
+            done = {index for index, _ in chunk}
+            self.pending = [pair for pair in self.pending if pair[0] not in done]
+
+    def unconfirmed(self, chunk: Indexed, sent_at: float) -> None:
+        with self.lock:
+            self.unknown.append((chunk, sent_at))
+            sent = {index for index, _ in chunk}
+            self.pending = [pair for pair in self.pending if pair[0] not in sent]
 
     def failure(self, error: MiroError) -> MiroError:
-        progress = BulkProgress(self)
+        with self.lock:
+            progress = BulkProgress(self)
         error.bulk = progress
         error.created = progress.created
         return error
@@ -299,7 +309,7 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
         attempt += 1
         sent_at = time.time()
         try:
-            answer = job.send([spec for _, spec in chunk])
+            items = _items(job.send([spec for _, spec in chunk]), job.wrap, len(chunk))
         except MiroError as error:
             fate = _fate(error)
             if fate == "unknown":
@@ -313,16 +323,16 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
                     job.keep(chunk, found)
                     return
                 if found is None:
-                    job.unknown.append((chunk, sent_at))
-                    sent = {index for index, _ in chunk}
-                    job.pending = [pair for pair in job.pending if pair[0] not in sent]
-                    raise job.failure(error) from None
+                    job.unconfirmed(chunk, sent_at)
+                    job.failure(error)
+                    raise  # the error itself, its cause kept
                 fate = "again"  # not on the board: certainly not created
             if fate == "again" and attempt < CHUNK_ATTEMPTS:
                 job.sleep(0.5 * attempt * (0.5 + random.random() / 2))
                 continue
-            raise job.failure(error) from None
-        job.keep(chunk, _items(answer, job.wrap, len(chunk)))
+            job.failure(error)
+            raise
+        job.keep(chunk, items)
         return
 
 

@@ -153,6 +153,7 @@ def test_an_unconfirmed_chunk_is_checked_on_resume_not_resent(fake):
     with pytest.raises(miro.errors.TransportError) as failed:
         board.items.create_many(specs)
     progress = failed.value.bulk
+    assert failed.value.__cause__ is not None  # the connection error, kept
     assert len(progress.created) == 20 and progress.unconfirmed == specs[20:]
     assert progress.not_created == []
     assert len(fake.store.items[board.id]) == 30  # the lost answer's chunk did land
