@@ -189,3 +189,32 @@ def test_uploads_cut_after_the_work_are_not_duplicated(fake, tmp_path):
     created = board.items.upload_many(files)
     assert len(created) == 25
     assert len(fake.store.items[board.id]) == 25
+
+
+@pytest.mark.contract_exempt("the token endpoint fails on purpose")
+def test_token_endpoint_down_during_a_bulk_job(fake):
+    import datetime
+
+    import attrs
+
+    with every_logger_at_debug() as logs:
+        client = miro.Miro(
+            fake.client_id,
+            fake.client_secret,
+            "https://app.example.com/cb",
+            base_url=fake.url,
+            authorize_url=fake.authorize_url,
+        )
+        client.exchange_code_for_access_token(fake.authorize(client.auth_url))
+        state = client.state
+        soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=90)
+        client._storage.set(attrs.evolve(state, token_expires_at=soon))  # refresh is due
+        fake.fail_next(status=503, path="/v1/oauth/token", times=1000)
+        board = client.api.boards.create(name="token endpoint down")
+        specs = [StickyNoteSpec(content=f"note {i}", x=i, y=0) for i in range(COUNT)]
+        created = create_all(board, specs)
+    assert contents_on_board(fake, board.id) == {f"note {i}": 1 for i in range(COUNT)}
+    assert len(created) == COUNT
+    tries = [e for e in fake.exchanges if e.path == "/v1/oauth/token" and e.status == 503]
+    assert 1 <= len(tries) <= 10  # it did try, and backed off rather than on every call
+    assert [secret for secret in secrets_of(fake) if secret in logs.text()] == []
