@@ -87,7 +87,11 @@ class Items(Collection[Item]):
     def wrap(self, data: Any) -> Item:
         """Read an item as its typed class, bound to its type's collection when we know it."""
         item = super().wrap(data)
-        typed = typed_collection(self.transport, self.board_id, item.type)
+        # One typed collection per type for the whole listing, not a new one per item.
+        shared = self.__dict__.setdefault("_typed", {})
+        typed = shared.get(item.type)
+        if typed is None and item.type not in shared:
+            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
         return item._bind(typed) if typed is not None else item
 
     def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
