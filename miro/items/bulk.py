@@ -134,7 +134,7 @@ def spec_class(item_type: str) -> Type[ItemSpec]:
 
 def validate_specs(specs: Iterable[Any], name: str = "items") -> List[ItemSpec]:
     """Validate every spec, naming the index of the first bad one."""
-    _check_iterable(specs, name)
+    check_list(specs, name)
     checked = []
     for index, value in enumerate(specs):
         where = f"{name}[{index}]"
@@ -151,7 +151,7 @@ def validate_specs(specs: Iterable[Any], name: str = "items") -> List[ItemSpec]:
 
 def validate_uploads(uploads: Iterable[Any], name: str = "uploads") -> List[Upload]:
     """``Upload`` objects (paths become ``Upload(path)``), naming the first bad one."""
-    _check_iterable(uploads, name)
+    check_list(uploads, name)
     checked = []
     for index, value in enumerate(uploads):
         try:
@@ -163,7 +163,8 @@ def validate_uploads(uploads: Iterable[Any], name: str = "uploads") -> List[Uplo
     return checked
 
 
-def _check_iterable(values: Any, name: str) -> None:
+def check_list(values: Any, name: str) -> None:
+    """Raise naming ``name`` unless ``values`` is a list-like iterable (not None)."""
     if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
         raise InvalidArgumentType(f"{name} must be a list, got {type(values).__name__}")
 

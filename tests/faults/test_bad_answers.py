@@ -29,9 +29,7 @@ def board(api):
 def test_a_2xx_that_is_not_json_raises_malformed_response(fake, board, kind, what, excerpt):
     fake.break_answer(kind, method="GET")
     with pytest.raises(MalformedResponse) as raised:
-        board.items.sticky_notes.create(content="x") if kind == "null" and False else (
-            miro.MiroApi(fake.token, base_url=fake.url).boards.get(board.id)
-        )
+        miro.MiroApi(fake.token, base_url=fake.url).boards.get(board.id)
     error = raised.value
     assert isinstance(error, miro.errors.MiroError)
     assert error.status == 200 and error.method == "GET"
@@ -89,9 +87,9 @@ def test_retry_after_soon_from_the_server(fake, api, monkeypatch):
     def soon(self, *args):
         status, headers, payload, drop = original(self, *args)
         if status == 201:
-            self.__dict__.setdefault("souls", 0)
-            if not self.__dict__["souls"]:
-                self.__dict__["souls"] = 1
+            self.__dict__.setdefault("answered_soon", 0)
+            if not self.__dict__["answered_soon"]:
+                self.__dict__["answered_soon"] = 1
                 return 429, {"Retry-After": "soon"}, b'{"status":429}', False
         return status, headers, payload, drop
 
@@ -179,3 +177,10 @@ def test_create_items_never_splits_a_generator_silently(fake, api, board):
     assert fake.exchanges == []
     few = ({"type": "text", "data": {"content": str(i)}} for i in range(3))
     assert len(api.create_items(board.id, few)) == 3
+
+
+def test_none_for_the_lists_of_the_flat_bulk_methods_names_them(api, board):
+    with pytest.raises(miro.errors.InvalidArgumentType, match="item_create must be a list"):
+        api.create_items(board.id, None)
+    with pytest.raises(miro.errors.InvalidArgumentType, match="resources must be a list"):
+        api.create_items_in_bulk_using_file_from_device(board.id, [], None)
