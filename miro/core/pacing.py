@@ -73,7 +73,7 @@ class Pacer:
                     # raises RateLimited with the reset time) must decide instead.
                     self.in_flight += 1
                     return
-            self.waited += wait
+                self.waited += wait
             self._sleep(wait)
 
     def _wait_needed(self) -> float:

@@ -265,9 +265,9 @@ class Transport:
         """The current access token (never logged, never put in an exception)."""
         value = self._token() if callable(self._token) else self._token
         if not isinstance(value, str) or not value.strip():
+            got = "an empty string" if isinstance(value, str) else type(value).__name__
             raise AuthError(
-                f"the access token provider returned {type(value).__name__}, not a token "
-                "string: nothing was sent"
+                f"the access token provider returned {got}, not a token: nothing was sent"
             )
         return value
 

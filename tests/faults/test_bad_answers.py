@@ -184,3 +184,15 @@ def test_none_for_the_lists_of_the_flat_bulk_methods_names_them(api, board):
         api.create_items(board.id, None)
     with pytest.raises(miro.errors.InvalidArgumentType, match="resources must be a list"):
         api.create_items_in_bulk_using_file_from_device(board.id, [], None)
+
+
+def test_a_refused_connection_is_known_never_to_have_been_delivered():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    client = miro.MiroApi("token", base_url=f"http://127.0.0.1:{port}", max_retries=0)
+    with pytest.raises(miro.errors.TransportError) as raised:
+        client.boards.create(name="nowhere")
+    assert raised.value.delivered is False and "token" not in str(raised.value.__cause__)
