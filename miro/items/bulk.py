@@ -41,6 +41,7 @@ import logging
 import random
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from ..errors import (
@@ -230,7 +231,9 @@ class _BulkJob:
         wrap: Callable[[Any], Item],
         board: Optional[Any],
         sleep: Callable[[float], None] = time.sleep,
+        workers: int = 1,
     ) -> None:
+        self.workers = workers
         self.chunker = chunker
         self.send = send
         self.wrap = wrap
@@ -252,9 +255,33 @@ class _BulkJob:
             else:
                 self.pending.extend(chunk)
         self.pending.sort(key=lambda pair: pair[0])
-        for chunk in _indexed_chunks(self.pending, self.chunker):
-            create_chunk(self, chunk)
+        chunks = _indexed_chunks(self.pending, self.chunker)
+        if self.workers > 1 and len(chunks) > 1:
+            self._run_in_parallel(chunks)
+        else:
+            for chunk in chunks:
+                create_chunk(self, chunk)
         return [self.results[i] for i in sorted(self.results)]
+
+    def _run_in_parallel(self, chunks: List[Indexed]) -> None:
+        """Up to ``workers`` chunks in flight. After a failure no new chunk starts; the
+        error raised then reports every chunk's outcome (items keep input order)."""
+        failure: Optional[MiroError] = None
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(chunks))) as pool:
+            futures = [pool.submit(create_chunk, self, chunk) for chunk in chunks]
+            for future in futures:
+                if future.cancelled():
+                    continue
+                try:
+                    future.result()
+                except MiroError as error:
+                    if failure is None:
+                        failure = error
+                        for later in futures:
+                            later.cancel()
+        if failure is not None:
+            self.failure(failure)  # again, now that every chunk in flight has settled
+            raise failure
 
     def keep(self, chunk: Indexed, items: Sequence[Item]) -> None:
         with self.lock:
@@ -469,13 +496,17 @@ def create_in_chunks(
     values: Sequence[Any],
     send: Callable[[Any], Any],
     wrap: Callable[[Any], Item],
+    workers: int = 1,
+    *,
     chunker: Optional[Chunker] = None,
 ) -> List[Item]:
-    """Create ``values`` chunk by chunk; return the items in input order.
+    """Create ``values`` chunk by chunk (``workers`` chunks at once, on threads); return
+    the items in input order.
 
-    ``values`` may also be given already chunked (a list of chunks, the older form).
-    Failures are handled as the module describes; the error raised carries
-    ``created`` and ``bulk`` (a :class:`BulkProgress` that can ``resume()``).
+    ``chunker`` cuts the values into requests; without it ``values`` is taken as already
+    chunked (a list of chunks, the older form). Failures are handled as the module
+    describes; the error raised carries ``created`` and ``bulk`` (a :class:`BulkProgress`
+    that can ``resume()``).
     """
     if chunker is None:
         chunks = list(values)
@@ -493,7 +524,7 @@ def create_in_chunks(
 
     board = getattr(wrap, "__self__", None)
     board = board if callable(getattr(board, "request", None)) else None
-    return _BulkJob(values, chunker, send, wrap, board).run()
+    return _BulkJob(values, chunker, send, wrap, board, workers=workers).run()
 
 
 def chunked(values: Sequence[Any], size: int) -> List[Sequence[Any]]:

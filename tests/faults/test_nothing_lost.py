@@ -224,3 +224,46 @@ def test_token_endpoint_down_during_a_bulk_job(fake):
     tries = [e for e in fake.exchanges if e.path == "/v1/oauth/token" and e.status == 503]
     assert 1 <= len(tries) <= 10  # it did try, and backed off rather than on every call
     assert [secret for secret in secrets_of(fake) if secret in logs.text()] == []
+
+
+def parallel_create(board: Any, specs: List[Any], workers: int) -> List[Any]:
+    """``create_in_chunks`` with ``workers`` chunks in flight (what create_many(workers=)
+    runs on)."""
+    from miro.items.bulk import chunked, create_in_chunks, specs_body, validate_specs
+
+    items = board.items
+    url = items.url() + "/bulk"
+    return create_in_chunks(
+        validate_specs(specs),
+        lambda chunk: items.request("POST", url, json=specs_body(chunk)),
+        items.wrap,
+        workers,
+        chunker=lambda values: chunked(values, 20),
+    )
+
+
+@pytest.mark.contract_exempt("answers are cut on purpose")
+def test_parallel_chunks_cut_after_the_work_are_not_duplicated(fake):
+    api = miro.MiroApi(fake.token, base_url=fake.url)
+    board = api.boards.create(name="parallel")
+    specs = [StickyNoteSpec(content=f"note {i}", x=i * 10, y=0) for i in range(200)]
+    fake.break_answer("cut", path=bulk_path(board), times=3, after=2)
+    created = parallel_create(board, specs, workers=4)
+    assert [item.data.content for item in created] == [f"note {i}" for i in range(200)]
+    assert contents_on_board(fake, board.id) == {f"note {i}": 1 for i in range(200)}
+
+
+def test_a_parallel_failure_reports_every_chunk_and_resumes(fake):
+    api = miro.MiroApi(fake.token, base_url=fake.url)
+    board = api.boards.create(name="parallel refused")
+    specs = [StickyNoteSpec(content=f"note {i}", x=i * 10, y=0) for i in range(200)]
+    fake.fail_next(status=400, path=bulk_path(board), after=3)
+    with pytest.raises(miro.errors.BadRequest) as failed:
+        parallel_create(board, specs, workers=4)
+    progress = failed.value.bulk
+    made = len(fake.store.items[board.id])
+    assert len(progress.created) == made and len(progress.not_created) == 200 - made
+    assert progress.unconfirmed == []
+    done = progress.resume()
+    assert [item.data.content for item in done] == [f"note {i}" for i in range(200)]
+    assert contents_on_board(fake, board.id) == {f"note {i}": 1 for i in range(200)}
