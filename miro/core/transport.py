@@ -279,7 +279,7 @@ def _api_error(response: requests.Response, method: str, path: str) -> ApiError:
     try:
         body = response.json()
     except ValueError:
-        body = response.text
+        body = None
     fields = body if isinstance(body, dict) else {}
     message = fields.get("message") or fields.get("detail") or response.reason or "error"
     return error_class(status)(
@@ -291,6 +291,8 @@ def _api_error(response: requests.Response, method: str, path: str) -> ApiError:
         method=method,
         path=path,
         request_id=response.headers.get("X-Request-Id"),
-        body=body,
+        body=response.text,  # the raw text, as the official ApiException.body
+        data=body,
+        reason=response.reason,
         headers=response.headers,
     )
