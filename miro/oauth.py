@@ -186,7 +186,7 @@ def state_from_token(token: Dict[str, Any], received_at: datetime.datetime) -> S
         expires_at,
         user_id=token.get("user_id"),
         team_id=token.get("team_id"),
-        scopes=token.get("scope"),
+        scopes=token.get("scope") or (),
     )
 
 
@@ -295,9 +295,7 @@ class Miro:
                     self._pending_states.popitem(last=False)
         return str(url)
 
-    def exchange_code_for_access_token(
-        self, code_or_redirect_url: str, state: Optional[str] = None
-    ) -> str:
+    def exchange_code_for_access_token(self, url_or_code: str, state: Optional[str] = None) -> str:
         """Trade the authorization code for tokens, store them, return the access token.
 
         Accepts the bare ``code`` or the whole redirect URL. A redirect URL's ``state``
@@ -309,8 +307,8 @@ class Miro:
             InvalidGrant: the code was already used, has expired or was issued for
                 another redirect URL.
         """
-        code, returned_state = self._read_redirect(code_or_redirect_url)
-        self._check_state(returned_state, state, code_or_redirect_url)
+        code, returned_state = self._read_redirect(url_or_code)
+        self._check_state(returned_state, state, url_or_code)
         fresh = self._request_tokens(code=code)
         self._storage.set(fresh)
         return fresh.access_token
@@ -318,7 +316,7 @@ class Miro:
     @staticmethod
     def _read_redirect(value: Any) -> Tuple[str, Optional[str]]:
         if not isinstance(value, str) or not value.strip():
-            raise InvalidArgument("code_or_redirect_url must be the code or the redirect URL")
+            raise InvalidArgument("url_or_code must be the code or the redirect URL")
         if "?" not in value:
             return value.strip(), None
         query = parse_qs(urlsplit(value).query)
@@ -326,7 +324,7 @@ class Miro:
             raise AuthorizationDenied(query["error"][0], query.get("error_description", [""])[0])
         code = query.get("code", [""])[0]
         if not code:
-            raise InvalidArgument("code_or_redirect_url: the redirect URL has no code parameter")
+            raise InvalidArgument("url_or_code: the redirect URL has no code parameter")
         returned = query.get("state", [None])[0]
         return code, returned
 
@@ -456,9 +454,10 @@ class Miro:
 
     def _load(self) -> Optional[State]:
         try:
-            return self._storage.get()
+            stored = self._storage.get()
         except LookupError:  # e.g. a session-backed storage without the key yet
             return None
+        return State.from_stored(stored)  # a plain dict after a JSON round trip, too
 
     def _refresh(self, stale_token: str, forced: bool) -> State:
         with self._locked():
