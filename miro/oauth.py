@@ -8,9 +8,10 @@ The interface is the official ``miro_api.Miro``'s::
     miro.exchange_code_for_access_token(request.url)   # … and comes back with a code
     miro.api.get_specific_board(board_id)         # refreshed automatically when due
 
-Tokens live in a :class:`~miro.storage.Storage`. Token requests go through
-requests-oauthlib as Miro's token endpoint documents them (a form body carrying
-``client_id`` and ``client_secret``, API-NOTES §5.2). Miro's refresh tokens are single-use
+Tokens live in a :class:`~miro.storage.Storage`. Token requests are written and read by
+oauthlib as Miro's token endpoint documents them (a form body carrying ``client_id`` and
+``client_secret``, API-NOTES §5.2) and sent through the official client's hook,
+``ApiClient.call_api`` (:mod:`miro.compat.client`). Miro's refresh tokens are single-use
 and rotate on every refresh, so a refresh runs under this client's lock *and* the
 storage's lock, re-reads the storage inside them, and skips the refresh when another
 thread or process has just done it: one refresh per expiry.
@@ -26,18 +27,18 @@ import collections
 import contextlib
 import datetime
 import hmac
+import json
 import logging
 import os
 import re
 import threading
 from typing import Any, Callable, Dict, Iterator, Optional, Tuple
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
-import requests
 from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
-from requests_oauthlib import OAuth2Session
 
 from .api import MiroApi
+from .compat.client import ApiClient
 from .core.transport import DEFAULT_TIMEOUT, Transport, default_base_url
 from .errors import (
     AuthError,
@@ -49,7 +50,6 @@ from .errors import (
     NotFound,
     OAuthError,
     StateMismatch,
-    TransportError,
 )
 from .storage import InMemoryStorage, State, Storage
 from .tokens import Token, TokenInfo
@@ -64,6 +64,7 @@ REFRESH_MARGIN = 120.0
 MAX_PENDING_STATES = 1000
 
 _UTC = datetime.timezone.utc
+log = logging.getLogger("miro.oauth")
 
 
 class SecretScrubber(logging.Filter):
@@ -155,23 +156,21 @@ def _url(value: str, argument: str) -> str:
     return value
 
 
-def _check_token_answer(response: requests.Response) -> requests.Response:
-    """Turn an error answer of the token endpoint into an :class:`OAuthError`.
+def _token_error(status: int, reason: str, text: str) -> OAuthError:
+    """The :class:`OAuthError` for an error answer of the token endpoint.
 
     Miro's token endpoint answers errors as OAuth does (``error``, ``error_description``);
     its REST error body (``code``, ``message``) is understood as well.
     """
-    if response.status_code < 400:
-        return response
     try:
-        body = response.json()
+        body = json.loads(text)
     except ValueError:
         body = {}
     body = body if isinstance(body, dict) else {}
-    error = str(body.get("error") or body.get("code") or f"http_{response.status_code}")
-    description = str(body.get("error_description") or body.get("message") or response.reason)
+    error = str(body.get("error") or body.get("code") or f"http_{status}")
+    description = str(body.get("error_description") or body.get("message") or reason)
     kind = InvalidGrant if error in ("invalid_grant", "invalidGrant") else OAuthError
-    raise kind(error, SecretScrubber.scrub(description), status=response.status_code)
+    return kind(error, SecretScrubber.scrub(description), status=status)
 
 
 def state_from_token(token: Dict[str, Any], received_at: datetime.datetime) -> State:
@@ -242,6 +241,9 @@ class Miro:
             raise InvalidArgumentType("refresh_margin must be a number of seconds")
         self.refresh_margin = float(refresh_margin)
         self.timeout = timeout
+        #: Sends the token requests, as the official client's ``Miro._api_client`` does
+        #: (code written for it patches ``ApiClient.call_api`` in tests).
+        self._api_client = ApiClient()
         self._lock = threading.Lock()  # held across a refresh
         self._states_lock = threading.Lock()
         self._pending_states: collections.OrderedDict[str, None] = collections.OrderedDict()
@@ -501,35 +503,44 @@ class Miro:
     def _request_tokens(
         self, *, code: Optional[str] = None, refresh_token: Optional[str] = None
     ) -> State:
-        """One call to the token endpoint through requests-oauthlib."""
+        """One call to the token endpoint: oauthlib writes the form and reads the answer;
+        it is sent through :meth:`ApiClient.call_api`, as the official client sends it
+        (tests written for the official client patch that method)."""
         token_url = self.base_url + TOKEN_PATH
-        oauth = OAuth2Session(self.client_id, redirect_uri=self.redirect_url)
-        for hook in ("access_token_response", "refresh_token_response"):
-            oauth.register_compliance_hook(hook, _check_token_answer)
+        if urlsplit(token_url).scheme == "http" and urlsplit(token_url).hostname not in _LOOPBACK:
+            raise OAuthError("insecure_transport", "token requests need https (or a loopback URL)")
+        client = WebApplicationClient(self.client_id)
+        if code is not None:
+            form = client.prepare_request_body(
+                code=code,
+                redirect_uri=self.redirect_url,
+                client_secret=self._client_secret,
+                include_client_id=True,
+            )
+        else:
+            form = client.prepare_refresh_body(
+                refresh_token=refresh_token,
+                client_id=self.client_id,
+                client_secret=self._client_secret,
+            )
+        answer = self._api_client.call_api(
+            "POST",
+            token_url,
+            header_params={"Accept": "application/json"},
+            post_params=parse_qsl(form, keep_blank_values=True),
+            _request_timeout=self.timeout,
+        )
+        text = _text(answer.read())
+        status = answer.status if isinstance(answer.status, int) else 200  # stand-ins may not say
+        log.debug("POST %s (%s) -> %s", TOKEN_PATH, "code" if code else "refresh", status)
+        if status >= 400:
+            raise _token_error(status, str(getattr(answer, "reason", "") or ""), text)
         try:
-            with _loopback_http_allowed(token_url):
-                if code is not None:
-                    token = oauth.fetch_token(
-                        token_url,
-                        code=code,
-                        client_secret=self._client_secret,
-                        include_client_id=True,
-                        timeout=self.timeout,
-                    )
-                else:
-                    token = oauth.refresh_token(
-                        token_url,
-                        refresh_token=refresh_token,
-                        client_id=self.client_id,
-                        client_secret=self._client_secret,
-                        timeout=self.timeout,
-                    )
-            return state_from_token(token, datetime.datetime.now(_UTC))
+            token = client.parse_request_body_response(text)
         except OAuth2Error as exc:
             raise OAuthError(exc.error, SecretScrubber.scrub(exc.description or "")) from None
-        except requests.RequestException as exc:
-            raise TransportError(
-                f"POST {TOKEN_PATH} failed: {type(exc).__name__}", method="POST", path=TOKEN_PATH
-            ) from None
-        finally:
-            oauth.close()
+        return state_from_token(dict(token), datetime.datetime.now(_UTC))
+
+
+def _text(body: Any) -> str:
+    return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)

@@ -16,13 +16,15 @@ Retry policy (Miro has no idempotency keys, so only retries that cannot duplicat
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import email.utils
 import json as jsonlib
 import logging
 import os
 import random
 import time
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Union
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -171,9 +173,12 @@ class Transport:
                 send_headers["Content-Type"] = "application/json"
             if headers:
                 send_headers.update(headers)
+            options = _CALL_OPTIONS.get() or _NO_OPTIONS
+            if options.headers:
+                send_headers.update(options.headers)
             started = time.monotonic()
             try:
-                response = self._send(method, url, query, body, files, send_headers)
+                response = self._send(method, url, query, body, files, send_headers, options)
             except requests.RequestException as exc:
                 if method in _RETRY_ON_ERROR and attempt < self.max_retries:
                     attempt += 1
@@ -215,6 +220,7 @@ class Transport:
         body: Optional[str],
         files: Any,
         headers: Dict[str, str],
+        options: CallOptions,
     ) -> requests.Response:
         # Prepared directly rather than through Session.prepare_request: Miro's API uses no
         # cookies or session auth, and merging them cost ~15% of a small request.
@@ -231,7 +237,8 @@ class Transport:
         # become a dot segment; put our encoded path back before sending.
         sent = str(prepared.url)
         prepared.url = url + sent[len(sent.split("?", 1)[0]) :]
-        return self.session.send(prepared, timeout=self.timeout, **self._environment())
+        timeout = self.timeout if options.timeout is None else options.timeout
+        return self.session.send(prepared, timeout=timeout, **self._environment())
 
     def _environment(self) -> Dict[str, Any]:
         """Proxy and TLS settings from the environment, read once: every request goes to
@@ -295,4 +302,82 @@ def _api_error(response: requests.Response, method: str, path: str) -> ApiError:
         data=body,
         reason=response.reason,
         headers=response.headers,
+    )
+
+
+# --- per-call options and one-off requests (the official client's surface, issue #10 B) -----
+
+TimeoutSetting = Union[None, float, Tuple[float, float]]
+
+
+class CallOptions:
+    """Settings for the requests of one call: ``timeout`` (seconds, or a (connect, read)
+    pair) overrides the client's, ``headers`` are added last (they win)."""
+
+    __slots__ = ("headers", "timeout")
+
+    def __init__(
+        self, timeout: TimeoutSetting = None, headers: Optional[Mapping[str, str]] = None
+    ) -> None:
+        self.timeout = timeout
+        self.headers = dict(headers or {})
+
+
+_NO_OPTIONS = CallOptions()
+_CALL_OPTIONS: contextvars.ContextVar[Optional[CallOptions]] = contextvars.ContextVar(
+    "miro_call_options", default=None
+)
+
+
+@contextlib.contextmanager
+def call_options(
+    timeout: TimeoutSetting = None, headers: Optional[Mapping[str, str]] = None
+) -> Iterator[CallOptions]:
+    """Apply ``timeout`` and ``headers`` to every request sent inside the ``with`` block
+    (this thread or task only): what the official ``_request_timeout`` and ``_headers``
+    keywords do for one call."""
+    options = CallOptions(timeout, headers)
+    token = _CALL_OPTIONS.set(options)
+    try:
+        yield options
+    finally:
+        _CALL_OPTIONS.reset(token)
+
+
+class RawAnswer:
+    """An HTTP answer as it came: ``status``, ``reason``, ``headers``, ``content`` (bytes)."""
+
+    __slots__ = ("content", "headers", "reason", "status")
+
+    def __init__(self, status: int, reason: str, headers: Mapping[str, str], content: bytes):
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.content = content
+
+
+def raw_request(
+    method: str,
+    url: str,
+    *,
+    headers: Optional[Mapping[str, str]] = None,
+    data: Any = None,
+    timeout: TimeoutSetting = DEFAULT_TIMEOUT,
+) -> RawAnswer:
+    """One request to a full URL, no token, no retries, no error mapping (what the
+    official ``ApiClient.call_api`` does). Raises :class:`~miro.errors.TransportError`
+    (or :class:`~miro.errors.Timeout`) when no answer arrives; the message names the
+    method and the path only, never the query (which may carry secrets)."""
+    path = url.split("?", 1)[0]
+    send = {"User-Agent": USER_AGENT, **(headers or {})}
+    try:
+        with requests.Session() as session:
+            response = session.request(method, url, headers=send, data=data, timeout=timeout)
+    except requests.RequestException as exc:
+        kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
+        raise kind(
+            f"{method} {path} failed: {type(exc).__name__}", method=method, path=path
+        ) from None
+    return RawAnswer(
+        response.status_code, response.reason or "", response.headers, response.content
     )
