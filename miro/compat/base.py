@@ -181,23 +181,28 @@ def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
 def generated(
     operation_id: str,
     fluent: str,
-    parameters: Sequence[Tuple[str, Any]],
+    parameters: Sequence[Tuple[str, Any, Any]],
     impl: Callable[..., Any],
     doc: str,
+    returns: Any = Any,
 ) -> Callable[..., Any]:
-    """A flat method named after ``operation_id`` with the given ``(name, default)`` params.
+    """A flat method named after ``operation_id`` with the given ``(name, default, type)``
+    params (then the per-call keywords), returning ``returns``.
 
     ``inspect.Parameter.empty`` as default marks a required parameter. ``impl`` receives
-    ``self`` and every parameter by keyword.
+    ``self`` and every parameter by keyword. The signature and ``__annotations__`` carry
+    the types; ``miro/compat/_item_methods.py`` declares the same ones for type checkers.
     """
     op = register(operation_id, fluent)
     params = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     params += [
-        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default)
-        for name, default in parameters
+        inspect.Parameter(
+            name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=kind
+        )
+        for name, default, kind in parameters
     ]
     params += per_call_parameters()
-    signature = inspect.Signature(params)
+    signature = inspect.Signature(params, return_annotation=returns)
 
     def method(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -212,8 +217,16 @@ def generated(
     method.__name__ = method.__qualname__ = op.flat_name
     method.__doc__ = doc
     method.__signature__ = signature  # type: ignore[attr-defined]
+    method.__annotations__ = {p.name: p.annotation for p in params[1:]}
+    method.__annotations__["return"] = returns
+    method.generated = True  # type: ignore[attr-defined]
     return method
 
+
+#: A request body: a dict in the API's JSON shape, or a model (ours or the official one's).
+JsonBody = Any
+#: A local file: a path, a binary file object, bytes, or a ``(filename, bytes)`` pair.
+FileArgument = Any
 
 REQUIRED = inspect.Parameter.empty
 
