@@ -29,7 +29,7 @@ SPEC_GROUP_FIELDS = ("id", "name", "description", "type")
 GROUP_BODY = p.Body(
     {"items": p.Param(("data", "items"), p.list_of(p.ID, min_items=2))},
     required=("items",),
-    constants={(field,): None for field in SPEC_GROUP_FIELDS},  # read, never sent
+    ignored=[(field,) for field in SPEC_GROUP_FIELDS],
 )
 
 
