@@ -80,6 +80,35 @@ def test_every_flat_call_of_a_session_sends_one_request(api, fake):
     one_request(fake, api.delete_board, board.id)
 
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "78da63f8ffff3f0005fe02fea7d6a4bb0000000049454e44ae426082"
+)
+
+
+def test_uploads_bulk_and_connector_changes_send_one_request_each(api, fake):
+    board = api.create_board({"name": "files"})
+    notes = [api.create_sticky_note_item(board.id, {"data": {"content": c}}) for c in "ab"]
+    body = {"startItem": {"id": notes[0].id}, "endItem": {"id": notes[1].id}}
+    connector = api.create_connector(board.id, body)
+    one_request(fake, api.update_connector, board.id, connector.id, {"shape": "straight"})
+    one_request(fake, api.create_items, board.id, [{"type": "text", "data": {"content": "t"}}])
+    image = one_request(fake, api.create_image_item_using_local_file, board.id, ("a.png", PNG))
+    one_request(
+        fake, api.update_image_item_using_file_from_device, board.id, image.id, ("b.png", PNG)
+    )
+    one_request(
+        fake,
+        api.create_items_in_bulk_using_file_from_device,
+        board.id,
+        [{"type": "image"}],
+        [("c.png", PNG)],
+    )
+    frame = one_request(fake, api.create_frame_item, board.id, {"data": {"title": "f"}})
+    one_request(fake, api.get_items_within_frame, board.id, frame.id)
+    one_request(fake, api.copy_board, board.id)
+
+
 SPEC_GROUP_BODY = {
     "id": "3074457345618265000",
     "name": "My group",
