@@ -16,9 +16,9 @@ and rotate on every refresh, so a refresh runs under this client's lock *and* th
 storage's lock, re-reads the storage inside them, and skips the refresh when another
 thread or process has just done it: one refresh per expiry.
 
-Tokens and the client secret never appear in a repr, an exception or a log record:
-requests-oauthlib logs token requests and answers at DEBUG level, so its records are
-scrubbed of token fields (see :class:`SecretScrubber`).
+Tokens and the client secret never appear in a repr, an exception or a log record: the
+libraries below log requests at DEBUG level, so their records are scrubbed of token fields
+(:mod:`miro.core.redact`), and the token answer is never logged.
 
 An outage of the token endpoint (a 5xx, a 429, no answer) while the access token is
 still valid does not log the user out: the valid token is used, and the refresh is tried

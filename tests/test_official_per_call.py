@@ -15,9 +15,10 @@ PER_CALL = ["_request_timeout", "_request_auth", "_content_type", "_headers", "_
 
 
 def test_every_endpoint_method_takes_the_per_call_keywords():
+    client = miro.MiroApi  # importing the client registers every operation
     missing = []
     for op in operations():
-        params = inspect.signature(getattr(miro.MiroApi, op.flat_name)).parameters
+        params = inspect.signature(getattr(client, op.flat_name)).parameters
         if list(params)[-5:] != PER_CALL:
             missing.append(op.flat_name)
         elif params["_host_index"].default != 0 or params["_headers"].default is not None:
@@ -40,6 +41,16 @@ def test_per_call_values_may_follow_the_parameters_by_position(api, fake):
     board = api.create_board()
     api.get_specific_board(board.id, 5.0, None, None, {"X-Position": "yes"}, 0)
     assert fake.exchanges[-1].request_headers["X-Position"] == "yes"
+
+
+def test_too_many_or_doubled_arguments_are_refused(api, fake):
+    with pytest.raises(TypeError, match="too many arguments"):
+        api.get_specific_board("uXjVb=", 5.0, None, None, None, 0, "surplus")
+    with pytest.raises(TypeError, match="multiple values for argument '_request_timeout'"):
+        api.get_specific_board("uXjVb=", 5.0, _request_timeout=6.0)
+    with pytest.raises(TypeError, match="multiple values"):
+        api.get_sticky_note_item("uXjVb=", "1", 5.0, _request_timeout=6.0)
+    assert fake.exchanges == []
 
 
 def test_a_per_call_timeout_applies_to_that_call(api, fake):

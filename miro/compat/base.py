@@ -149,6 +149,17 @@ def _call(fn: Callable[..., Any], options: Optional[Dict[str, Any]], *args: Any,
         return fn(*args, **kwargs)
 
 
+def _per_call_by_position(name: str, extra: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
+    if len(extra) > len(PER_CALL_NAMES):
+        raise InvalidArgumentType(
+            f"{name}() got {len(extra) - len(PER_CALL_NAMES)} too many arguments"
+        )
+    for key, value in zip(PER_CALL_NAMES, extra):
+        if key in kwargs:
+            raise InvalidArgumentType(f"{name}() got multiple values for argument {key!r}")
+        kwargs[key] = value
+
+
 def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
     """Mark a method as the official flat method for ``operation_id``; it also takes the
     official per-call keywords (:data:`PER_CALL`), by keyword or after its own parameters."""
@@ -164,8 +175,8 @@ def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
         @functools.wraps(fn)
         def method(*args: Any, **kwargs: Any) -> Any:
             if len(args) > len(own.parameters):  # per-call values given by position
-                kwargs.update(zip(PER_CALL_NAMES, args[len(own.parameters) :]))
-                args = args[: len(own.parameters)]
+                args, extra = args[: len(own.parameters)], args[len(own.parameters) :]
+                _per_call_by_position(fn.__name__, extra, kwargs)
             options = take_per_call(kwargs)
             return _call(inner, options, *args, **kwargs)
 
