@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 
 import miro
-from miro.compat import base
+from miro.compat import per_call
 from miro.compat.experimental import ExperimentalFlat
 from miro.compat.items import ItemsFlat
 from miro.core.registry import operations
@@ -27,7 +27,7 @@ from miro.core.registry import operations
 DECLARATIONS = pathlib.Path(miro.__file__).parent / "compat" / "_item_methods.py"
 TARGETS = {"ItemMethods": ItemsFlat, "ExperimentalItemMethods": ExperimentalFlat}
 NAMES = {
-    base.RequestTimeout: "RequestTimeout",
+    per_call.RequestTimeout: "RequestTimeout",
     Optional[Dict[str, Any]]: "Optional[Dict[str, Any]]",
     Optional[str]: "Optional[str]",
     Any: "Any",
@@ -55,7 +55,7 @@ def generated_methods(cls: type) -> List[Any]:
 
 
 def render() -> str:
-    imports: Dict[str, set] = {".base": {"RequestTimeout"}}
+    imports: Dict[str, set] = {".per_call": {"RequestTimeout"}}
     classes = []
     for class_name, target in TARGETS.items():
         defs = []
@@ -139,7 +139,7 @@ def test_generated_methods_resolve_their_types_at_run_time():
 
     hints = typing.get_type_hints(miro.MiroApi.create_sticky_note_item)
     assert hints["return"] is StickyNote and hints["board_id"] is str
-    assert hints["_request_timeout"] == base.RequestTimeout
+    assert hints["_request_timeout"] == per_call.RequestTimeout
     assert typing.get_type_hints(miro.MiroApi.delete_card_item)["return"] is type(None)
     assert len(generated_methods(ItemsFlat)) + len(generated_methods(ExperimentalFlat)) >= 47
 

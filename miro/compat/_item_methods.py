@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..items.shapes import Shape
     from ..items.sticky_notes import StickyNote
     from ..items.texts import Text
-    from .base import RequestTimeout
+    from .per_call import RequestTimeout
 
 
 class ItemMethods:
