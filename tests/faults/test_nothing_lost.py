@@ -199,9 +199,8 @@ def test_uploads_cut_after_the_work_are_not_duplicated(fake, tmp_path):
 
 @pytest.mark.contract_exempt("the token endpoint fails on purpose")
 def test_token_endpoint_down_during_a_bulk_job(fake):
+    import dataclasses
     import datetime
-
-    import attrs
 
     with every_logger_at_debug() as logs:
         client = miro.Miro(
@@ -214,7 +213,7 @@ def test_token_endpoint_down_during_a_bulk_job(fake):
         client.exchange_code_for_access_token(fake.authorize(client.auth_url))
         state = client.state
         soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=90)
-        client._storage.set(attrs.evolve(state, token_expires_at=soon))  # refresh is due
+        client._storage.set(dataclasses.replace(state, token_expires_at=soon))  # refresh is due
         fake.fail_next(status=503, path="/v1/oauth/token", times=1000)
         board = client.api.boards.create(name="token endpoint down")
         specs = [StickyNoteSpec(content=f"note {i}", x=i, y=0) for i in range(COUNT)]

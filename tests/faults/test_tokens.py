@@ -3,9 +3,9 @@ outages, refreshed once per lifetime whatever the margin (issue #12.2, #12.4).""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
-import attrs
 import pytest
 
 import miro
@@ -34,7 +34,7 @@ def due_in(client, seconds):
     """Make the stored token expire ``seconds`` from now (for the client only)."""
     state = client._storage.get()
     moment = datetime.datetime.now(UTC) + datetime.timedelta(seconds=seconds)
-    client._storage.set(attrs.evolve(state, token_expires_at=moment))
+    client._storage.set(dataclasses.replace(state, token_expires_at=moment))
 
 
 def test_revoke_token_v1_keeps_the_token_out_of_every_log(fake):
