@@ -10,6 +10,7 @@ from .boards import Board, Boards
 from .compat import FlatMethods
 from .connectors import Connectors
 from .core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport, default_base_url
+from .enterprise.organizations import Organizations
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
 from .items.collection import Items
@@ -60,6 +61,8 @@ class MiroApi(FlatMethods):
         self.experimental = ApiExperimental(self._transport)
         #: The access token itself: ``api.token.info()``, ``api.token.revoke(...)``.
         self.token = Token(self._transport)
+        #: The organization side (Enterprise plan): ``api.organizations.get(org_id)``.
+        self.organizations = Organizations(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"

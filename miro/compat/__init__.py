@@ -2,6 +2,7 @@
 
 from .boards import BoardsFlat
 from .connectors import ConnectorsFlat
+from .enterprise_org import EnterpriseOrgFlat
 from .experimental import ExperimentalFlat
 from .groups import GroupsFlat
 from .items import ItemsFlat
@@ -10,7 +11,14 @@ from .tokens import TokensFlat
 
 
 class FlatMethods(
-    BoardsFlat, ItemsFlat, ConnectorsFlat, TagsFlat, GroupsFlat, ExperimentalFlat, TokensFlat
+    BoardsFlat,
+    ItemsFlat,
+    ConnectorsFlat,
+    TagsFlat,
+    GroupsFlat,
+    ExperimentalFlat,
+    TokensFlat,
+    EnterpriseOrgFlat,
 ):
     """Every official flat method this SDK implements."""
 

@@ -31,6 +31,8 @@ import urllib.request
 from typing import Any, Dict, Iterable, List, Optional
 
 from ._fake import boards, connectors, experimental, groups, items, oauth, tags
+from ._fake.enterprise import organizations as enterprise_organizations
+from ._fake.enterprise.state import COMPANY_ADMIN
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
 
@@ -80,12 +82,18 @@ class FakeMiro:
             + groups.ROUTES
             + items.ROUTES
             + experimental.ROUTES
+            + enterprise_organizations.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)
         self.user_id = self.store.add_user("Fake User", "fake.user@example.com")
         self.token = token or secrets.token_urlsafe(24)
         self._server.tokens[self.token] = self.user_id
         self._server.main_user = self.user_id
+        # The first user is the organization's Company Admin and admin of its first team.
+        self.store.org.add_member(
+            self.user_id, role="organization_internal_admin", admin_roles=[COMPANY_ADMIN]
+        )
+        self.store.org.set_team_member(self.store.team["id"], self.user_id, "admin", self.user_id)
         self._oauth = oauth.OAuthApp(
             client_id or self.store.number_id(),
             client_secret or secrets.token_urlsafe(24),
@@ -178,6 +186,39 @@ class FakeMiro:
     def add_token(self, name: str = "Another User", email: Optional[str] = None) -> str:
         """A token for a new user (who sees only boards shared with them)."""
         return self._server.issue_token(self.store.add_user(name, email))
+
+    # -- the organization --------------------------------------------------------------
+    @property
+    def org_id(self) -> str:
+        """The id of the fake's organization (the first user is its Company Admin)."""
+        return self.store.org.id
+
+    def add_org_member(
+        self,
+        email: str,
+        *,
+        role: str = "organization_internal_user",
+        license: str = "full",
+        active: bool = True,
+        name: Optional[str] = None,
+    ) -> str:
+        """Seed a person into the organization; returns their user id.
+
+        ``role`` is an OrganizationMember role (``organization_internal_admin`` makes a
+        Company Admin), ``license`` one of the spec's licenses; ``active=False`` seeds a
+        deactivated user.
+        """
+        with self._server.lock:
+            if self.store.org.member_by_email(email) is not None:
+                raise ValueError(f"{email} is already a member of the organization")
+            user_id = self.store.user_for_email(email)
+            if name:
+                self.store.users[user_id]["name"] = name
+            admin = [COMPANY_ADMIN] if role == "organization_internal_admin" else None
+            self.store.org.add_member(
+                user_id, role=role, license=license, active=active, admin_roles=admin
+            )
+            return user_id
 
     # -- inspection ------------------------------------------------------------------
     @property

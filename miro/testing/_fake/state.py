@@ -36,6 +36,10 @@ class Store:
             "name": "Fake organization",
             "type": "organization",
         }
+        from .enterprise.state import Org  # here: that module builds on this one
+
+        #: The organization's people, teams, projects and audit log (enterprise/state.py).
+        self.org = Org(self)
 
     def number_id(self) -> str:
         """A 19-digit decimal id, as Miro's item, user and tag ids are."""
