@@ -55,6 +55,12 @@ class Request:
     query_keys: List[str]
     headers: Dict[str, str]
     body: bytes
+    #: Every query parameter in order, repeats included (``k=a&k=b``: exploded arrays).
+    pairs: List[Tuple[str, str]] = dataclasses.field(default_factory=list)
+
+    def query_list(self, name: str) -> List[str]:
+        """Every value of a repeated query parameter, in order."""
+        return [v for k, v in self.pairs if k == name]
 
     def json(self, required: bool = True) -> Any:
         """The JSON body; 400 when it is missing (and required) or malformed."""
@@ -250,6 +256,8 @@ class FakeServer:
             extra = dict(failure.headers)
         if status == 204 or payload is None:
             return status, extra, b"", False
+        if isinstance(payload, bytes):  # a file (export downloads): sent as it is
+            return status, extra, payload, False
         return status, extra, _dump(payload), False
 
     def _route(
@@ -267,6 +275,7 @@ class FakeServer:
             [k for k, _ in pairs],
             headers,
             body,
+            pairs,
         )
         known_path = False
         for candidate in self.routes:
@@ -350,7 +359,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         response_headers = dict(extra)
         if not drop:
             response_headers["Content-Length"] = str(len(payload))
-            if payload:
+            if payload and "Content-Type" not in response_headers:
                 response_headers["Content-Type"] = "application/json"
         self.fake.record(
             Exchange(
