@@ -21,8 +21,8 @@ from .base import ORG_CURSOR, child
 from .projects import Projects
 
 TEAM_ROLES = ("member", "admin")
-#: Roles a team member can have (``non_team``: a guest of the team's boards only).
-TEAM_MEMBER_ROLES = ("non_team", "member", "admin")
+#: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
+TEAM_MEMBER_ROLES = ("member", "admin", "non_team", "team_guest")
 TEAM_NAME = p.text(min_length=1, max_length=60)
 TEAM = p.Body(p.top(name=TEAM_NAME), required=("name",))
 TEAM_CHANGES = p.Body(p.top(name=TEAM_NAME))

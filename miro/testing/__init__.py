@@ -30,8 +30,10 @@ import urllib.error
 import urllib.request
 from typing import Any, Dict, Iterable, List, Optional
 
-from ._fake import boards, connectors, experimental, groups, items, oauth, scim, tags
+from ._fake import boards, connectors, experimental, groups, items, oauth, tags
 from ._fake.enterprise import organizations as enterprise_organizations
+from ._fake.enterprise import projects as enterprise_projects
+from ._fake.enterprise import teams as enterprise_teams
 from ._fake.enterprise.state import COMPANY_ADMIN
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
@@ -83,7 +85,8 @@ class FakeMiro:
             + items.ROUTES
             + experimental.ROUTES
             + enterprise_organizations.ROUTES
-            + scim.ROUTES
+            + enterprise_teams.ROUTES
+            + enterprise_projects.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)
         self.user_id = self.store.add_user("Fake User", "fake.user@example.com")
@@ -103,9 +106,6 @@ class FakeMiro:
         )
         self._server.oauth = self._oauth
         self._consent = threading.Lock()
-        #: A SCIM API token of the organization (SCIM only: the REST API refuses it).
-        self.scim_token = secrets.token_urlsafe(24)
-        scim.install(self.store, self.scim_token)
 
     def __repr__(self) -> str:
         return f"FakeMiro(url={self.url!r})"
@@ -193,11 +193,6 @@ class FakeMiro:
 
     # -- the organization --------------------------------------------------------------
     @property
-    def scim_url(self) -> str:
-        """The SCIM base URL (``…/api/v1/scim``), as Miro serves SCIM apart from the REST API."""
-        return self.url + scim.PREFIX
-
-    @property
     def org_id(self) -> str:
         """The id of the fake's organization (the first user is its Company Admin)."""
         return self.store.org.id
@@ -217,6 +212,7 @@ class FakeMiro:
         Company Admin), ``license`` one of the spec's licenses; ``active=False`` seeds a
         deactivated user.
         """
+        self.store.org.check_member(role, license)
         with self._server.lock:
             if self.store.org.member_by_email(email) is not None:
                 raise ValueError(f"{email} is already a member of the organization")

@@ -165,26 +165,22 @@ BODIES: Dict[str, Any] = {
     "create-items": [{"type": "sticky_note", "data": {"content": "bulk"}}],
     "update-item-position-or-parent": {"position": {"x": 10, "y": 20}},
     "move-code-widget-item": {"x": 10, "y": 20},
+    "enterprise-create-team": {"name": "contract team"},
+    "enterprise-update-team": {"name": "contract team renamed"},
+    "enterprise-invite-team-member": lambda w: {"email": w.org_member_email, "role": "member"},
+    "enterprise-update-team-member": {"role": "member"},
+    "enterprise-update-team-settings": {"teamInvitationSettings": {"whoCanInvite": "admins"}},
+    "enterprise-create-project": {"name": "contract project"},
+    "enterprise-update-project": {"name": "contract project renamed"},
+    "enterprise-update-project-settings": {"sharingPolicySettings": {"teamAccess": "view"}},
+    "enterprise-add-project-member": lambda w: {"email": w.team_member_email, "role": "editor"},
+    "enterprise-update-project-member": {"role": "viewer"},
     "revoke-token-v2": lambda w: {
         "accessToken": w.fake.token,
         "clientId": getattr(w.fake, "client_id", "contract-client"),
         "clientSecret": getattr(w.fake, "client_secret", "contract-secret"),
     },
-    # SCIM (§8.16): userName is an email; PatchOp bodies as Miro documents them.
-    "createUser": {"userName": "scim.created@example.com", "displayName": "Created"},
-    "replaceUser": {"userName": "scim.replaced@example.com", "displayName": "Replaced"},
-    "patchUser": {
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched"}],
-    },
-    "patchGroup": {
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched team"}],
-    },
 }
-
-#: The SCIM service's routes (written without their base path in the spec).
-SCIM_ROUTES = ("/Users", "/Groups", "/ServiceProviderConfig", "/ResourceTypes", "/Schemas")
 
 #: Create operations whose body is the collection's create body.
 CREATE_SEGMENTS = {
@@ -237,11 +233,6 @@ class World:
     def board_id(self) -> str:
         """The world's board."""
         return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
-
-    @property
-    def scim_user_id(self) -> str:
-        """A member of the organization, seeded for the SCIM user operations."""
-        return self._once("scim_user", lambda: self.fake.add_org_member("scim@example.com"))
 
     @property
     def board_path(self) -> str:
@@ -330,6 +321,40 @@ class World:
         """``GET /v1/oauth-token`` (organisation and team ids)."""
         return self._once("token", lambda: self.call("GET", "/v1/oauth-token"))
 
+    @property
+    def org_member_email(self) -> str:
+        """A person of the organization who is in no team yet (seeded on the fake)."""
+        return self._once(
+            "org_member",
+            lambda: self.fake.add_org_member("org.member@example.com") and "org.member@example.com",
+        )
+
+    @property
+    def team_member_email(self) -> str:
+        """A member of the token's team who is in no project yet."""
+
+        def make() -> str:
+            team = self.token_info["team"]["id"]
+            org = self.token_info["organization"]["id"]
+            self.call(
+                "POST", f"/v2/orgs/{org}/teams/{team}/members", {"email": self.org_member_email}
+            )
+            return self.org_member_email
+
+        return self._once("team_member", make)
+
+    @property
+    def project_id(self) -> str:
+        """A project of the token's team; its creator (the token's user) is its owner."""
+        team = self.token_info["team"]["id"]
+        org = self.token_info["organization"]["id"]
+        return self._once(
+            "project",
+            lambda: self.call(
+                "POST", f"/v2/orgs/{org}/teams/{team}/projects", {"name": "world project"}
+            )["id"],
+        )
+
     def file(self, name: str, content: bytes) -> str:
         """Write a temporary file; return its path."""
         path = self.tmp_path / name
@@ -366,14 +391,10 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         return world.token_info["organization"]["id"]
     if name == "team_id":
         return world.token_info["team"]["id"]
-    if name == "id" and route.startswith("/Users/"):
-        return world.scim_user_id
-    if name == "id" and route.startswith("/Groups/"):
-        return world.token_info["team"]["id"]  # SCIM groups are teams
-    if name == "resource":
-        return "User"
-    if name == "uri":
-        return "urn:ietf:params:scim:schemas:core:2.0:User"
+    if name == "project_id" and route.startswith("/v2/orgs/"):
+        return world.project_id
+    if name == "member_id" and re.match(r"^/v2/orgs/\{org_id\}/(members|teams)/", route):
+        return world.fake.user_id  # org member, team admin, project owner: the token's user
     if name == "app_id" and getattr(world.fake, "app_id", None):
         return world.fake.app_id  # app metrics (§8.14): the fake's own app
     pytest.fail(
@@ -466,10 +487,6 @@ def test_claimed_operation_works(operation_id, fake, api, tmp_path):
             args.append(value)
         else:
             kwargs[param.name] = value
-    if info.route.startswith(SCIM_ROUTES):  # SCIM takes a SCIM token (§8.16)
-        import miro
-
-        api = miro.MiroApi(fake.scim_token, base_url=fake.url)
     method = getattr(api, official.official_method_name(operation_id))
     before = len(fake.exchanges)
     method(*args, **kwargs)

@@ -111,10 +111,7 @@ class Org:
         admin_roles: Optional[List[Dict[str, str]]] = None,
     ) -> Dict[str, Any]:
         """Make an existing user (``store.users``) a member of the organization."""
-        if role not in ORG_ROLES:
-            raise ValueError(f"role must be one of {', '.join(ORG_ROLES)}; got {role!r}")
-        if license not in LICENSES:
-            raise ValueError(f"license must be one of {', '.join(LICENSES)}; got {license!r}")
+        self.check_member(role, license)
         user = self.store.users[user_id]
         stamp = now()
         record = {
@@ -131,6 +128,14 @@ class Org:
             record["adminRoles"] = [dict(r) for r in admin_roles]
         self.members[user_id] = record
         return record
+
+    @staticmethod
+    def check_member(role: str, license: str) -> None:
+        """Raise ``ValueError`` for a role or license the spec does not list."""
+        if role not in ORG_ROLES:
+            raise ValueError(f"role must be one of {', '.join(ORG_ROLES)}; got {role!r}")
+        if license not in LICENSES:
+            raise ValueError(f"license must be one of {', '.join(LICENSES)}; got {license!r}")
 
     def member_by_email(self, email: str) -> Optional[Dict[str, Any]]:
         """The organization member with this email (case-insensitive), or None."""
