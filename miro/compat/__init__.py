@@ -6,6 +6,7 @@ from .enterprise_org import EnterpriseOrgFlat
 from .experimental import ExperimentalFlat
 from .groups import GroupsFlat
 from .items import ItemsFlat
+from .scim import ScimFlat
 from .tags import TagsFlat
 from .tokens import TokensFlat
 
@@ -18,6 +19,7 @@ class FlatMethods(
     GroupsFlat,
     ExperimentalFlat,
     TokensFlat,
+    ScimFlat,
     EnterpriseOrgFlat,
 ):
     """Every official flat method this SDK implements."""

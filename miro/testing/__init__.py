@@ -30,7 +30,7 @@ import urllib.error
 import urllib.request
 from typing import Any, Dict, Iterable, List, Optional
 
-from ._fake import boards, connectors, experimental, groups, items, oauth, tags
+from ._fake import boards, connectors, experimental, groups, items, oauth, scim, tags
 from ._fake.enterprise import organizations as enterprise_organizations
 from ._fake.enterprise import projects as enterprise_projects
 from ._fake.enterprise import teams as enterprise_teams
@@ -87,6 +87,7 @@ class FakeMiro:
             + enterprise_organizations.ROUTES
             + enterprise_teams.ROUTES
             + enterprise_projects.ROUTES
+            + scim.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)
         self.user_id = self.store.add_user("Fake User", "fake.user@example.com")
@@ -106,6 +107,9 @@ class FakeMiro:
         )
         self._server.oauth = self._oauth
         self._consent = threading.Lock()
+        #: A SCIM API token of the organization (SCIM only: the REST API refuses it).
+        self.scim_token = secrets.token_urlsafe(24)
+        scim.install(self.store, self.scim_token)
 
     def __repr__(self) -> str:
         return f"FakeMiro(url={self.url!r})"
@@ -192,6 +196,11 @@ class FakeMiro:
         return self._server.issue_token(self.store.add_user(name, email))
 
     # -- the organization --------------------------------------------------------------
+    @property
+    def scim_url(self) -> str:
+        """The SCIM base URL (``…/api/v1/scim``), as Miro serves SCIM apart from the REST API."""
+        return self.url + scim.PREFIX
+
     @property
     def org_id(self) -> str:
         """The id of the fake's organization (the first user is its Company Admin)."""

@@ -180,7 +180,21 @@ BODIES: Dict[str, Any] = {
         "clientId": getattr(w.fake, "client_id", "contract-client"),
         "clientSecret": getattr(w.fake, "client_secret", "contract-secret"),
     },
+    # SCIM (§8.16): userName is an email; PatchOp bodies as Miro documents them.
+    "createUser": {"userName": "scim.created@example.com", "displayName": "Created"},
+    "replaceUser": {"userName": "scim.replaced@example.com", "displayName": "Replaced"},
+    "patchUser": {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched"}],
+    },
+    "patchGroup": {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched team"}],
+    },
 }
+
+#: The SCIM service's routes (written without their base path in the spec).
+SCIM_ROUTES = ("/Users", "/Groups", "/ServiceProviderConfig", "/ResourceTypes", "/Schemas")
 
 #: Create operations whose body is the collection's create body.
 CREATE_SEGMENTS = {
@@ -233,6 +247,11 @@ class World:
     def board_id(self) -> str:
         """The world's board."""
         return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
+
+    @property
+    def scim_user_id(self) -> str:
+        """A member of the organization, seeded for the SCIM user operations."""
+        return self._once("scim_user", lambda: self.fake.add_org_member("scim@example.com"))
 
     @property
     def board_path(self) -> str:
@@ -391,6 +410,14 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         return world.token_info["organization"]["id"]
     if name == "team_id":
         return world.token_info["team"]["id"]
+    if name == "id" and route.startswith("/Users/"):
+        return world.scim_user_id
+    if name == "id" and route.startswith("/Groups/"):
+        return world.token_info["team"]["id"]  # SCIM groups are teams
+    if name == "resource":
+        return "User"
+    if name == "uri":
+        return "urn:ietf:params:scim:schemas:core:2.0:User"
     if name == "project_id" and route.startswith("/v2/orgs/"):
         return world.project_id
     if name == "member_id" and re.match(r"^/v2/orgs/\{org_id\}/(members|teams)/", route):
@@ -487,6 +514,10 @@ def test_claimed_operation_works(operation_id, fake, api, tmp_path):
             args.append(value)
         else:
             kwargs[param.name] = value
+    if info.route.startswith(SCIM_ROUTES):  # SCIM takes a SCIM token (§8.16)
+        import miro
+
+        api = miro.MiroApi(fake.scim_token, base_url=fake.url)
     method = getattr(api, official.official_method_name(operation_id))
     before = len(fake.exchanges)
     method(*args, **kwargs)
