@@ -10,6 +10,7 @@ from .boards import Board, Boards
 from .compat import FlatMethods
 from .connectors import Connectors
 from .core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport, default_base_url
+from .enterprise.logs import AuditLogs
 from .enterprise.organizations import Organizations
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
@@ -64,6 +65,9 @@ class MiroApi(FlatMethods):
         self.token = Token(self._transport)
         #: The organization side (Enterprise plan): ``api.organizations.get(org_id)``.
         self.organizations = Organizations(self._transport)
+        #: The audit log (no organization in its path): ``api.audit_logs(created_after=...,
+        #: created_before=...)`` iterates every event of the range.
+        self.audit_logs = AuditLogs(self._transport)
         self._scim: Optional[ScimApi] = None
 
     def __repr__(self) -> str:

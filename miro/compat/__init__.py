@@ -2,6 +2,9 @@
 
 from .boards import BoardsFlat
 from .connectors import ConnectorsFlat
+from .enterprise_exports import EnterpriseExportsFlat
+from .enterprise_groups import EnterpriseGroupsFlat
+from .enterprise_logs import EnterpriseLogsFlat
 from .enterprise_org import EnterpriseOrgFlat
 from .experimental import ExperimentalFlat
 from .groups import GroupsFlat
@@ -21,6 +24,9 @@ class FlatMethods(
     TokensFlat,
     ScimFlat,
     EnterpriseOrgFlat,
+    EnterpriseGroupsFlat,
+    EnterpriseExportsFlat,
+    EnterpriseLogsFlat,
 ):
     """Every official flat method this SDK implements."""
 

@@ -24,7 +24,10 @@ from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
+from .exports import BoardExports
+from .logs import AiInteractionLogs, ContentLogs
 from .teams import Teams, TeamSettings
+from .user_groups import BoardUserGroups, ProjectUserGroups, UserGroups
 
 ORG_ROLES = (
     "organization_internal_admin",
@@ -149,6 +152,18 @@ class Organization(Resource):
 
     members = child(OrganizationMembers)
     teams = child(Teams)
+    user_groups = child(UserGroups)
+    board_exports = child(BoardExports)
+    content_logs = child(ContentLogs)
+    ai_interaction_logs = child(AiInteractionLogs)
+
+    def board_user_groups(self, board: Any) -> BoardUserGroups:
+        """The user groups a board (id or board) is shared with; share, list, unshare."""
+        return BoardUserGroups.under(self, board_id=board)
+
+    def project_user_groups(self, project: Any) -> ProjectUserGroups:
+        """The user groups a project (id or project) is shared with; share, list, unshare."""
+        return ProjectUserGroups.under(self, project_id=project)
 
     @property
     def _organizations(self) -> Organizations:

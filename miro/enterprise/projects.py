@@ -16,6 +16,7 @@ from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
+from .user_groups import ProjectUserGroups
 
 PROJECT_ROLES = ("owner", "editor", "viewer", "commentator", "coowner")
 PROJECT_NAME = p.text(min_length=1, max_length=60)
@@ -113,6 +114,7 @@ class Project(Resource):
     type: Optional[str] = None
 
     members = child(ProjectMembers)
+    user_groups = child(ProjectUserGroups)
 
     @property
     def _projects(self) -> Projects:

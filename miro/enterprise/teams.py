@@ -19,6 +19,7 @@ from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
 from .projects import Projects
+from .user_groups import TeamUserGroups
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -221,6 +222,7 @@ class Team(Resource):
 
     members = child(TeamMembers)
     projects = child(Projects)
+    user_groups = child(TeamUserGroups)
 
     @property
     def _teams(self) -> Teams:

@@ -62,6 +62,7 @@ def _list(value: Any) -> List[Any]:
 class _OrgCollection(Collection[Any]):
     """A collection under ``/v2/orgs/{org_id}``: cursor pages of 1..100."""
 
+    _abstract = True  # a shared base: the concrete collections declare path and model
     paging = ORG_CURSOR
 
     @property
@@ -348,6 +349,9 @@ class SharedUserGroup(Resource):
 
 
 class _Shares(_OrgCollection):
+    """The user groups one board or project is shared with."""
+
+    _abstract = True
     item_key = "group_id"
     model = SharedUserGroup
 

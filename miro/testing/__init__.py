@@ -31,9 +31,12 @@ import urllib.request
 from typing import Any, Dict, Iterable, List, Optional
 
 from ._fake import boards, connectors, experimental, groups, items, oauth, scim, tags
+from ._fake.enterprise import exports as enterprise_exports
+from ._fake.enterprise import logs as enterprise_logs
 from ._fake.enterprise import organizations as enterprise_organizations
 from ._fake.enterprise import projects as enterprise_projects
 from ._fake.enterprise import teams as enterprise_teams
+from ._fake.enterprise import user_groups as enterprise_user_groups
 from ._fake.enterprise.state import COMPANY_ADMIN
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
@@ -87,6 +90,9 @@ class FakeMiro:
             + enterprise_organizations.ROUTES
             + enterprise_teams.ROUTES
             + enterprise_projects.ROUTES
+            + enterprise_user_groups.ROUTES
+            + enterprise_exports.ROUTES
+            + enterprise_logs.ROUTES
             + scim.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)
@@ -123,6 +129,7 @@ class FakeMiro:
     def stop(self) -> None:
         """Stop serving."""
         self._server.stop()
+        enterprise_exports.stop(self.store)  # the export files' storage host, if started
 
     def __enter__(self) -> FakeMiro:
         return self.start()
@@ -233,6 +240,26 @@ class FakeMiro:
                 user_id, role=role, license=license, active=active, admin_roles=admin
             )
             return user_id
+
+    def add_ai_interaction_log(
+        self,
+        user_id: str,
+        *,
+        object_id: Optional[str] = None,
+        feature: str = "sticky_notes_generation",
+        details: Optional[Dict[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """Record that organization member ``user_id`` used an AI feature on ``object_id``
+        (a board id; the organization when not given); returns the AI interaction log."""
+        with self._server.lock:
+            return enterprise_logs.add_ai_interaction(
+                self.store.org,
+                user_id,
+                object_id=object_id,
+                object_type="board" if object_id else "organization",
+                feature=feature,
+                details=details,
+            )
 
     # -- inspection ------------------------------------------------------------------
     @property

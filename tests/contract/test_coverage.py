@@ -175,6 +175,21 @@ BODIES: Dict[str, Any] = {
     "enterprise-update-project-settings": {"sharingPolicySettings": {"teamAccess": "view"}},
     "enterprise-add-project-member": lambda w: {"email": w.team_member_email, "role": "editor"},
     "enterprise-update-project-member": {"role": "viewer"},
+    "enterprise-create-group": {"name": "contract group"},
+    "enterprise-update-group": {"name": "contract group renamed"},
+    "enterprise-create-group-member": lambda w: {"email": w.org_member_email},
+    "enterprise-update-group-members": lambda w: {"membersToAdd": [w.org_member_email]},
+    "enterprise-teams-create-group": lambda w: {"userGroupId": w.user_group_id, "role": "member"},
+    "enterprise-boards-create-group": lambda w: {
+        "userGroupIds": [w.user_group_id],
+        "role": "EDITOR",
+    },
+    "enterprise-project-create-group": lambda w: {
+        "userGroupIds": [w.user_group_id],
+        "role": "VIEWER",
+    },
+    "enterprise-create-board-export": lambda w: {"boardIds": [w.board_id], "boardFormat": "PDF"},
+    "enterprise-update-board-export-job": {"status": "CANCELLED"},
     "revoke-token-v2": lambda w: {
         "accessToken": w.fake.token,
         "clientId": getattr(w.fake, "client_id", "contract-client"),
@@ -374,6 +389,73 @@ class World:
             )["id"],
         )
 
+    @property
+    def org_path(self) -> str:
+        """``/v2/orgs/<org id>``."""
+        return f"/v2/orgs/{self.token_info['organization']['id']}"
+
+    @property
+    def user_group_id(self) -> str:
+        """A user group of the organization holding the token's user."""
+
+        def make() -> str:
+            group = self.call("POST", f"{self.org_path}/groups", {"name": "world group"})["id"]
+            self.call(
+                "POST",
+                f"{self.org_path}/groups/{group}/members",
+                {"email": "fake.user@example.com"},
+            )
+            return group
+
+        return self._once("user_group", make)
+
+    def user_group_attached(self, route: str) -> str:
+        """The user group, added to the token's team or shared with the board or project
+        when ``route`` reaches it through one of those."""
+        group = self.user_group_id
+        team = self.token_info["team"]["id"]
+        if "{team_id}" in route:
+            body = {"userGroupId": group, "role": "member"}
+            path = f"{self.org_path}/teams/{team}/groups"
+            self._once("group_team", lambda: self.call("POST", path, body))
+        share = {"userGroupIds": [group], "role": "EDITOR"}
+        if "/boards/{board_id}/" in route:
+            board = quote(self.board_id, safe="")
+            self._once(
+                "group_board",
+                lambda: self.call("POST", f"{self.org_path}/boards/{board}/groups", share),
+            )
+        if "/projects/{project_id}/" in route:
+            project = self.project_id
+            self._once(
+                "group_project",
+                lambda: self.call("POST", f"{self.org_path}/projects/{project}/groups", share),
+            )
+        return group
+
+    def export_job_id(self, finished: bool = True) -> str:
+        """A board export job of the world's board (polled until FINISHED if ``finished``)."""
+
+        def make() -> str:
+            path = f"{self.org_path}/boards/export/jobs"
+            body = {"boardIds": [self.board_id]}
+            job = self.call("POST", path, body, request_id=str(uuid.uuid4()))["jobId"]
+            for _ in range(20 if finished else 0):
+                if (
+                    self.call("GET", f"{self.org_path}/boards/export/jobs/{job}")["jobStatus"]
+                    == "FINISHED"
+                ):
+                    break
+            return job
+
+        return self._once(f"export_job:{finished}", make)
+
+    @property
+    def export_task_id(self) -> str:
+        """The task of the finished export job."""
+        job = self.export_job_id()
+        return self.call("GET", f"{self.org_path}/boards/export/jobs/{job}/tasks")["data"][0]["id"]
+
     def file(self, name: str, content: bytes) -> str:
         """Write a temporary file; return its path."""
         path = self.tmp_path / name
@@ -422,6 +504,16 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         return world.project_id
     if name == "member_id" and re.match(r"^/v2/orgs/\{org_id\}/(members|teams)/", route):
         return world.fake.user_id  # org member, team admin, project owner: the token's user
+    if name == "group_id" and route.startswith("/v2/orgs/"):
+        return world.user_group_attached(route)
+    if name == "member_id" and route.startswith("/v2/orgs/{org_id}/groups/"):
+        return world.fake.user_id if world.user_group_id else None  # the group holds them
+    if name == "job_id":
+        return world.export_job_id(
+            finished=info.operation_id != "enterprise-update-board-export-job"
+        )
+    if name == "task_id":
+        return world.export_task_id
     if name == "app_id" and getattr(world.fake, "app_id", None):
         return world.fake.app_id  # app metrics (§8.14): the fake's own app
     pytest.fail(
@@ -444,6 +536,10 @@ def query_value(world: World, info: specmod.OperationInfo, name: str, schema: An
         return world.group_id
     if name == "request_id":
         return str(uuid.uuid4())
+    if name in ("createdAfter", "from"):
+        return "2020-01-01T00:00:00.000Z"
+    if name in ("createdBefore", "to"):
+        return "2100-01-01T00:00:00.000Z"
     if name == "access_token":
         return world.fake.token
     return samples.instance(world_doc(), schema)
