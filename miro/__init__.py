@@ -16,6 +16,14 @@ from ._version import __version__
 from .api import MiroApi
 from .boards import Board, Boards
 from .core.pagination import Page, Paginator
+from .enterprise import (
+    Organization,
+    OrganizationMember,
+    Project,
+    ProjectMember,
+    Team,
+    TeamMember,
+)
 from .items import (
     AppCard,
     Card,
@@ -54,14 +62,20 @@ __all__ = [
     "Items",
     "Miro",
     "MiroApi",
+    "Organization",
+    "OrganizationMember",
     "Page",
     "Paginator",
+    "Project",
+    "ProjectMember",
     "RedisStorage",
     "SQLiteStorage",
     "Shape",
     "State",
     "StickyNote",
     "Storage",
+    "Team",
+    "TeamMember",
     "Text",
     "TokenInfo",
     "__version__",
