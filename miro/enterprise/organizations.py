@@ -50,7 +50,7 @@ LICENSES = (
 #: The org-member list's filters (``emails`` overrides the others, API-NOTES §8.20).
 MEMBER_FILTERS = p.Body(
     p.top(
-        emails=p.list_of(p.text(min_length=3), min_items=1),
+        emails=p.list_of(p.text(min_length=3), min_items=1, max_items=10),
         role=p.choice(*ORG_ROLES),
         license=p.choice(*LICENSES),
         active=p.BOOLEAN,
@@ -101,7 +101,8 @@ class OrganizationMembers(Collection[OrganizationMember]):
     ) -> Paginator[OrganizationMember]:
         """Every member matching the filters, page by page (``limit`` = page size, 1..100).
 
-        ``emails`` (an address or a list) finds those people and ignores the other filters;
+        ``emails`` (an address or a list of up to 10) finds those people and ignores the
+        other filters;
         ``role`` is an organization role (``organization_internal_user`` …), ``license``
         one of Miro's licenses, ``active`` True/False.
         """

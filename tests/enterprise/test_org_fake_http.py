@@ -70,6 +70,9 @@ def test_query_checks(http):
     _error(http("GET", "/members", params={"role": "emperor"}), 400)
     _error(http("GET", "/members", params={"active": "yes"}), 400)
     _error(http("GET", "/members", params={"license": "gold"}), 400)
+    eleven = ",".join(f"p{i}@example.com" for i in range(11))
+    _error(http("GET", "/members", params={"emails": eleven}), 400)
+    _error(http("GET", "/members", params={"cursor": "3458764000000000001"}), 400)
 
 
 def test_not_found_and_forbidden(fake, http):

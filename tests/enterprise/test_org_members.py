@@ -91,6 +91,8 @@ def test_bad_filters_are_refused_before_any_request(api, fake):
         members.list(limit=101)
     with pytest.raises(miro.errors.InvalidArgumentType, match="emails"):
         members.list(emails=42)
+    with pytest.raises(miro.errors.InvalidArgument, match="emails.*at most 10"):
+        members.list(emails=[f"p{i}@example.com" for i in range(11)])
     assert fake.exchanges == []
 
 
@@ -100,3 +102,9 @@ def test_fake_seeding_rejects_duplicates_and_bad_roles(fake):
         fake.add_org_member("twice@example.com")
     with pytest.raises(ValueError, match="role"):
         fake.add_org_member("odd@example.com", role="emperor")
+
+
+def test_the_cursor_is_the_last_member_served(api, fake, people):
+    """The spec: the cursor is the id of the last member of the previous page."""
+    page = api.organizations.get(fake.org_id, lazy=True).members.page(limit=3)
+    assert page.cursor == page.data[-1].id

@@ -96,8 +96,8 @@ def list_members(request: Request) -> Tuple[int, Any]:
     query = request.query
     if "emails" in query:  # only emails counts; the answer is a bare array (§8.20)
         emails = [e.strip().lower() for e in query["emails"].split(",") if e.strip()]
-        if not emails:
-            raise bad("emails must list at least one address")
+        if not 1 <= len(emails) <= 10:
+            raise bad("emails must list 1 to 10 addresses")
         found = [org.member_by_email(e) for e in emails]
         return 200, [_member(m) for m in found if m is not None]
     rows = list(org.members.values())
@@ -110,7 +110,28 @@ def list_members(request: Request) -> Tuple[int, Any]:
     if "active" in query:
         active = boolean_param("active", query["active"])
         rows = [m for m in rows if m["active"] is active]
-    return 200, org_page(request, rows, _member)
+    return 200, _members_page(request, rows)
+
+
+def _members_page(request: Request, rows: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The org-member list's page: its cursor is the id of the last member served."""
+    limit = c.limit_param(request.query, 1, 100, 100)
+    start = 0
+    if request.query.get("cursor"):
+        ids = [m["id"] for m in rows]
+        if request.query["cursor"] not in ids:
+            raise bad("Invalid cursor")
+        start = ids.index(request.query["cursor"]) + 1
+    chunk = rows[start : start + limit]
+    page: Dict[str, Any] = {
+        "limit": limit,
+        "size": len(chunk),
+        "data": [_member(m) for m in chunk],
+        "type": "cursor-list",
+    }
+    if start + limit < len(rows):
+        page["cursor"] = chunk[-1]["id"]
+    return page
 
 
 def get_member(request: Request) -> Tuple[int, Any]:
