@@ -100,3 +100,15 @@ def test_pages_carry_miros_envelope(fake, http):
     assert isinstance(http("GET", "/members", params={"emails": "p1@example.com"}).json(), list)
     deleted = http("DELETE", "/teams/" + http("POST", "/teams", json={"name": "x"}).json()["id"])
     assert deleted.status_code == 204 and deleted.content == b""
+
+
+def test_org_state_snapshots_share_the_live_store(fake):
+    """A deep copy (a snapshot to roll back to) copies the organization's own state but
+    keeps drawing users and ids from the live store."""
+    import copy
+
+    fake.add_org_member("snap@example.com")
+    snapshot = copy.deepcopy(fake.store.org)
+    assert snapshot.store is fake.store and snapshot.info is fake.store.organization
+    assert snapshot.members == fake.store.org.members
+    assert snapshot.members is not fake.store.org.members

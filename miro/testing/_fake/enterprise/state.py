@@ -81,7 +81,6 @@ class Org:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.info = store.organization  # {id, name, type}: what token info reports too
         self.plan = "company"
         self.full_licenses_purchased = 100
         self.members: Dict[str, Dict[str, Any]] = {}
@@ -94,6 +93,20 @@ class Org:
         self.teams[first["id"]] = dict(first, settings=copy.deepcopy(DEFAULT_TEAM_SETTINGS))
         self.team_members[first["id"]] = {}
         self.projects[first["id"]] = {}
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> Org:
+        # A copy (a snapshot of the store) shares the live store, so ids, users and
+        # emails keep coming from it; everything that is the organization's own is copied.
+        clone = Org.__new__(Org)
+        memo[id(self)] = clone
+        for name, value in vars(self).items():
+            setattr(clone, name, value if name == "store" else copy.deepcopy(value, memo))
+        return clone
+
+    @property
+    def info(self) -> Dict[str, Any]:
+        """``{id, name, type}``: the organization as token info reports it too."""
+        return self.store.organization
 
     @property
     def id(self) -> str:
