@@ -20,6 +20,8 @@ Conventions (all modules follow them; see :mod:`miro.enterprise.base`):
 * official flat names (``enterprise_get_teams`` …) live in ``miro/compat/enterprise_*.py``.
 """
 
+from .exports import BoardExportJob, BoardExports, ExportTask, JobTimeout
+from .logs import AiInteractionLog, AuditEvent, ContentLog
 from .organizations import (
     AdminRole,
     Organization,
@@ -29,8 +31,20 @@ from .organizations import (
 )
 from .projects import Project, ProjectMember, ProjectMembers, Projects, ProjectSettings
 from .teams import Team, TeamMember, TeamMembers, Teams, TeamSettings
+from .user_groups import MembersUpdate, UserGroup, UserGroupMember, UserGroups
 
 __all__ = [
+    "AiInteractionLog",
+    "AuditEvent",
+    "BoardExportJob",
+    "BoardExports",
+    "ContentLog",
+    "ExportTask",
+    "JobTimeout",
+    "MembersUpdate",
+    "UserGroup",
+    "UserGroupMember",
+    "UserGroups",
     "AdminRole",
     "Organization",
     "OrganizationMember",

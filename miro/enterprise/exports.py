@@ -28,7 +28,6 @@ import attrs
 
 from ..core import params as p
 from ..core.pagination import Page, Paginator, Paging
-from ..core.paths import check_id
 from ..core.progress import progress_bar
 from ..core.resource import Collection, Model, Resource
 from ..core.transport import Repeated, retry_delay
@@ -63,16 +62,25 @@ class JobTimeout(MiroError, TimeoutError):
         self.job = job
 
 
-def check_request_id(value: Any) -> str:
-    """A request id: a UUID (string or :class:`uuid.UUID`), returned in canonical form."""
+def check_uuid(name: str, value: Any) -> str:
+    """A UUID (string or :class:`uuid.UUID`) in canonical form, or an error naming ``name``."""
     if isinstance(value, uuid.UUID):
         return str(value)
     if not isinstance(value, str):
-        raise InvalidArgumentType(f"request_id must be a UUID string, got {type(value).__name__}")
+        raise InvalidArgumentType(f"{name} must be a UUID string, got {type(value).__name__}")
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise InvalidArgument(f"request_id must be a UUID, got {value!r}") from None
+        raise InvalidArgument(f"{name} must be a UUID, got {value!r}") from None
+
+
+def check_request_id(value: Any) -> str:
+    """A request id: a UUID (string or :class:`uuid.UUID`), returned in canonical form."""
+    return check_uuid("request_id", value)
+
+
+def _job_id(value: Any) -> str:
+    return check_uuid("job_id", getattr(value, "id", value))
 
 
 def _status_filter(name: str, values: Any, allowed: tuple, prefix: str) -> Optional[List[str]]:
@@ -171,12 +179,12 @@ class ExportTasks(Collection[ExportTask]):
 
     def get(self, task_id: str) -> ExportTask:
         """A handle on one task (the API has no call to read a single task)."""
-        return ExportTask(id=check_id("task_id", task_id))._bind(self)
+        return ExportTask(id=check_uuid("task_id", getattr(task_id, "id", task_id)))._bind(self)
 
     def export_link(self, task_id: Any, *, timeout: Optional[float] = 60.0) -> ExportLink:
         """A download link for a task's files, waiting through 425 Too Early (see
         :meth:`ExportTask.export_link`)."""
-        path = self.url(check_id("task_id", task_id), "/export-link")
+        path = self.url(check_uuid("task_id", getattr(task_id, "id", task_id)), "/export-link")
         answer = _retry_too_early(
             lambda: self.request("POST", path), self.transport._sleep, timeout, "export link"
         )
@@ -386,23 +394,23 @@ class BoardExports(Collection[BoardExportJob]):
 
     def get(self, job_id: Any, *, lazy: bool = False) -> BoardExportJob:
         """A job by id; unless ``lazy``, its status is fetched (one request)."""
-        job = BoardExportJob(id=check_request_id(job_id))._bind(self)
+        job = BoardExportJob(id=_job_id(job_id))._bind(self)
         if not lazy:
             job.status()
         return job
 
     def job_status(self, job_id: Any) -> str:
         """A job's state: CREATED, IN_PROGRESS, CANCELLED or FINISHED."""
-        return str(self.request("GET", self.url(check_request_id(job_id)))["jobStatus"])
+        return str(self.request("GET", self.url(_job_id(job_id)))["jobStatus"])
 
     def results(self, job_id: Any) -> ExportResults:
         """A job's per-board results."""
-        answer = self.request("GET", self.url(check_request_id(job_id), "/results"))
+        answer = self.request("GET", self.url(_job_id(job_id), "/results"))
         return ExportResults.from_dict(answer or {})
 
     def cancel(self, job_id: Any) -> str:
         """Cancel a job; returns the state Miro reports."""
-        path = self.url(check_request_id(job_id), "/status")
+        path = self.url(_job_id(job_id), "/status")
         return str(self.request("PUT", path, json={"status": "CANCELLED"})["status"])
 
     def download(

@@ -374,6 +374,14 @@ class _Shares(_OrgCollection):
             )
         )
 
+    def get(self, group: Any) -> SharedUserGroup:
+        """The sharing with one user group (Miro has no call for one: this walks the list)."""
+        group_id = check_id("group", group)
+        for shared in self.list():
+            if shared.id == group_id:
+                return shared
+        raise KeyError(f"not shared with user group {group_id}")
+
     def remove(self, group: Any) -> None:
         """Stop sharing with a user group (id or object)."""
         self._delete(check_id("group", group))

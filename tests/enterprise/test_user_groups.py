@@ -132,8 +132,11 @@ def test_share_board_and_project_with_groups(org, api, fake):
     )
     shares.share(writers, role="EDITOR")  # sharing again changes the role
     assert {g.id: g.role for g in shares}[writers.id] == "EDITOR"
+    assert shares.get(writers).role == "EDITOR"
     shares.remove(readers)
     assert [g.id for g in shares] == [writers.id]
+    with pytest.raises(KeyError):
+        shares.get(readers)
     with pytest.raises(miro.errors.InvalidArgument, match="role"):
         shares.share(readers, role="OWNER")
 

@@ -15,6 +15,7 @@ All three page by cursor; a date range whose start is after its end is a 400.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 import weakref
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -59,6 +60,7 @@ def add_ai_interaction(
     return record
 
 
+@functools.lru_cache(maxsize=65536)  # every page re-reads every event's timestamp
 def _when(text: str) -> datetime.datetime:
     return datetime_param("createdAt", text)
 
