@@ -176,3 +176,20 @@ def test_flat_methods(api, fake, people):
         api.enterprise_create_group(org_id, {"name": "x", "color": "red"})
     api.enterprise_delete_group(org_id, group.id)
     assert list(api.get_all_enterprise_groups(org_id)) == []
+
+
+def test_fake_state_lives_on_the_organization(org, api, fake):
+    """Groups, export jobs and AI logs are the organization's own state: a snapshot of the
+    store (a deep copy, what atomic requests roll back to) holds them, apart from the live."""
+    import copy
+
+    from miro.testing._fake.enterprise import exports, user_groups
+
+    group = org.user_groups.create(name="Snap")
+    org.board_exports.create(board_ids=[api.boards.create(name="b")])
+    fake.add_ai_interaction_log(fake.user_id)
+    snapshot = copy.deepcopy(fake.store.org)
+    assert list(user_groups.groups_of(snapshot).groups) == [group.id]
+    assert len(exports.exports_of(snapshot).jobs) == 1
+    org.user_groups.create(name="After")
+    assert list(user_groups.groups_of(snapshot).groups) == [group.id]

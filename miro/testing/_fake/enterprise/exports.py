@@ -42,40 +42,47 @@ _EXTENSIONS = {"SVG": "svg", "HTML": "html", "PDF": "pdf"}
 
 
 class Exports:
-    """The export jobs of one organization, the storage host serving their files."""
+    """The export jobs of one organization: plain data, kept on it (snapshots include it)."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self) -> None:
         self.jobs: Dict[str, Dict[str, Any]] = {}
         self.requests: Dict[str, str] = {}  # request id -> job id
         self.files: Dict[str, Tuple[str, bytes]] = {}  # task id -> (file name, content)
         self.cursors: Dict[str, int] = {}
-        self.secret = secrets.token_bytes(16)
-        self.host: Optional[FakeServer] = None
 
-    def host_url(self) -> str:
-        """The storage host's URL (started on first use)."""
-        if self.host is None:
-            self.host = FakeServer(
+
+class FileHost:
+    """The storage host serving export files: a second loopback server, started on first
+    use. It lives beside the store, not in it (a server is not state to roll back)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.secret = secrets.token_bytes(16)
+        self.server: Optional[FakeServer] = None
+
+    def url(self) -> str:
+        """The host's URL (started on first use)."""
+        if self.server is None:
+            self.server = FakeServer(
                 [route("GET", "/exports/{task_id}/{name}", self.serve, public=True)],
                 self.store,
                 None,
             )
-            self.host.start()
-        return self.host.url
+            self.server.start()
+        return self.server.url
 
     def stop(self) -> None:
-        """Stop the storage host."""
-        if self.host is not None:
-            self.host.stop()
-            self.host = None
+        """Stop serving."""
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
 
     def sign(self, path: str, expires: int) -> str:
         """The signature of a link to ``path`` valid until ``expires`` (epoch seconds)."""
         return hmac.new(self.secret, f"{path}\n{expires}".encode(), hashlib.sha256).hexdigest()
 
     def serve(self, request: Request) -> Tuple[int, Any, Dict[str, str]]:
-        """``GET /exports/{task_id}/{name}?X-Expires=…&X-Signature=…`` on the storage host."""
+        """``GET /exports/{task_id}/{name}?X-Expires=…&X-Signature=…``."""
         if "authorization" in request.headers:
             return _s3_error(400, "InvalidArgument", "Only one auth mechanism allowed")
         expires = request.query.get("X-Expires", "")
@@ -85,7 +92,7 @@ class Exports:
             return _s3_error(403, "SignatureDoesNotMatch", "The signature is not valid")
         if int(expires) < _epoch():
             return _s3_error(403, "AccessDenied", "Request has expired")
-        stored = self.files.get(request.params["task_id"])
+        stored = exports_of(self.store.org).files.get(request.params["task_id"])
         if stored is None or stored[0] != request.params["name"]:
             return _s3_error(404, "NoSuchKey", "The specified key does not exist")
         name, content = stored
@@ -113,21 +120,27 @@ def _stamp(offset: int = 0) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-_STATE: weakref.WeakKeyDictionary[Org, Exports] = weakref.WeakKeyDictionary()
+_HOSTS: weakref.WeakKeyDictionary[Store, FileHost] = weakref.WeakKeyDictionary()
 
 
 def exports_of(org: Org) -> Exports:
     """The export state of ``org`` (made on first use)."""
-    if org not in _STATE:
-        _STATE[org] = Exports(org.store)
-    return _STATE[org]
+    state: Exports = vars(org).setdefault("board_exports_state", Exports())
+    return state
+
+
+def host_of(store: Store) -> FileHost:
+    """The storage host of ``store`` (made on first use, started on first link)."""
+    if store not in _HOSTS:
+        _HOSTS[store] = FileHost(store)
+    return _HOSTS[store]
 
 
 def stop(store: Store) -> None:
-    """Stop the storage host of ``store``'s organization, if it was started."""
-    state = _STATE.get(store.org)
-    if state is not None:
-        state.stop()
+    """Stop the storage host of ``store``, if it was started."""
+    host = _HOSTS.get(store)
+    if host is not None:
+        host.stop()
 
 
 # --------------------------------------------------------------------------- the job
@@ -358,8 +371,9 @@ def _link(request: Request, state: Exports, task: Dict[str, Any]) -> str:
     name = state.files[task["id"]][0]
     path = f"/exports/{task['id']}/{name}"
     expires = _epoch() + LINK_SECONDS
-    query = urlencode({"X-Expires": expires, "X-Signature": state.sign(path, expires)})
-    return f"{state.host_url()}{path}?{query}"
+    host = host_of(request.store)
+    query = urlencode({"X-Expires": expires, "X-Signature": host.sign(path, expires)})
+    return f"{host.url()}{path}?{query}"
 
 
 def export_link(request: Request) -> Tuple[int, Any, Dict[str, str]]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 import functools
 import uuid
-import weakref
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .. import checks as c
@@ -28,7 +27,11 @@ from ..state import now
 from .organizations import admin_org, datetime_param
 from .state import Org
 
-_AI_LOGS: weakref.WeakKeyDictionary[Org, List[Dict[str, Any]]] = weakref.WeakKeyDictionary()
+
+def _ai_logs(org: Org) -> List[Dict[str, Any]]:
+    """The AI interaction logs, kept on the organization (snapshots of the store include it)."""
+    logs: List[Dict[str, Any]] = vars(org).setdefault("ai_interaction_logs", [])
+    return logs
 
 
 def add_ai_interaction(
@@ -56,7 +59,7 @@ def add_ai_interaction(
         "logType": "prompt",
         "details": dict(details or {}),
     }
-    _AI_LOGS.setdefault(org, []).append(record)
+    _ai_logs(org).append(record)
     return record
 
 
@@ -172,7 +175,7 @@ def ai_logs(request: Request) -> Tuple[int, Any]:
     emails = {e.lower() for e in _filter_values(request, "emails")}
     logs = [
         g
-        for g in _AI_LOGS.get(org, [])
+        for g in _ai_logs(org)
         if (not objects or g["object"]["id"] in objects)
         and (not emails or g["actor"]["email"].lower() in emails)
     ]

@@ -11,7 +11,6 @@ whole (and changes nothing) while the other operation still applies.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any, Dict, List, Optional, Tuple
 
 from .. import checks as c
@@ -40,14 +39,10 @@ class Groups:
         self.projects: Dict[str, Dict[str, str]] = {}  # project id -> group id -> role
 
 
-_STATE: weakref.WeakKeyDictionary[Org, Groups] = weakref.WeakKeyDictionary()
-
-
 def groups_of(org: Org) -> Groups:
-    """The user-group state of ``org`` (made on first use)."""
-    if org not in _STATE:
-        _STATE[org] = Groups()
-    return _STATE[org]
+    """The user-group state of ``org``, kept on it (so snapshots of the store include it)."""
+    state: Groups = vars(org).setdefault("user_groups_state", Groups())
+    return state
 
 
 def group_member_ids(org: Org, group_id: str) -> List[str]:
