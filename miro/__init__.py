@@ -17,12 +17,14 @@ from .api import MiroApi
 from .boards import Board, Boards
 from .core.pagination import Page, Paginator
 from .enterprise import (
+    BoardExportJob,
     Organization,
     OrganizationMember,
     Project,
     ProjectMember,
     Team,
     TeamMember,
+    UserGroup,
 )
 from .items import (
     AppCard,
@@ -48,6 +50,7 @@ __all__ = [
     "AppCard",
     "Board",
     "BoardMember",
+    "BoardExportJob",
     "Boards",
     "Card",
     "CustomField",
@@ -78,6 +81,7 @@ __all__ = [
     "TeamMember",
     "Text",
     "TokenInfo",
+    "UserGroup",
     "__version__",
     "errors",
 ]

@@ -198,3 +198,15 @@ def test_flat_methods(api, fake, boards, sleeps):
     assert len(list(api.get_all_enterprise_board_export_jobs(org_id))) == 2
     with pytest.raises(miro.errors.InvalidArgument, match="request_id"):
         api.enterprise_create_board_export(org_id, "1234", {"boardIds": ["x"]})
+
+
+def test_wait_honours_retry_after_of_425_and_429(org, boards, sleeps, fake):
+    job = org.board_exports.create(board_ids=[boards[0]])
+    status_path = f"/v2/orgs/{fake.org_id}/boards/export/jobs/{job.id}"
+    fake.fail_next(425, retry_after=7, path=status_path, method="GET", code="tooEarly")
+    fake.fail_next(429, retry_after=3, path=status_path, method="GET", after=1)
+    polls = []
+    job.wait(poll=0.5, progress=lambda done, total: polls.append(done))
+    assert sleeps[0] == 7.0  # the 425's Retry-After, not the poll interval
+    assert 3.0 in sleeps  # the transport waited out the 429 and asked again
+    assert job.state == "FINISHED" and polls == list(range(1, len(polls) + 1))
