@@ -119,7 +119,8 @@ class ExportLink(Model):
     """A task's pre-signed download link (``export_link``) and until when it works."""
 
     status: Optional[str] = None
-    export_link: Optional[str] = None
+    #: The pre-signed download URL: a credential for the files, so kept out of ``repr``.
+    export_link: Optional[str] = attrs.field(default=None, repr=False)
     artifact_expired_at: Optional[datetime.datetime] = None
     link_expired_at: Optional[datetime.datetime] = None
     error_message: Optional[str] = None
@@ -224,7 +225,8 @@ class ExportResult(Model):
 
     board_id: Optional[str] = None
     status: Optional[str] = None
-    export_link: Optional[str] = None
+    #: The pre-signed download URL: a credential for the files, so kept out of ``repr``.
+    export_link: Optional[str] = attrs.field(default=None, repr=False)
     error_message: Optional[str] = None
     error_type: Optional[str] = None
 

@@ -94,6 +94,7 @@ def test_export_link_waits_through_425(org, boards, sleeps, fake, monkeypatch):
     assert early.value.status == 425 and early.value.headers["Retry-After"] == "1"
     link = task.export_link(timeout=30)
     assert link.status == "SUCCESS" and link.export_link and link.link_expired_at
+    assert "X-Signature" not in repr(link) and "X-Signature" not in repr(job.results())
     assert sleeps == [1.0, 1.0]  # as Retry-After said
 
 
