@@ -12,6 +12,7 @@ from .connectors import Connectors
 from .core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport, default_base_url
 from .enterprise.logs import AuditLogs
 from .enterprise.organizations import Organizations
+from .enterprise.sessions import Sessions
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
 from .items.collection import Items
@@ -68,6 +69,8 @@ class MiroApi(FlatMethods):
         #: The audit log (no organization in its path): ``api.audit_logs(created_after=...,
         #: created_before=...)`` iterates every event of the range.
         self.audit_logs = AuditLogs(self._transport)
+        #: Users' sessions (Enterprise): ``api.sessions.reset_all(email)``.
+        self.sessions = Sessions(self._transport)
         self._scim: Optional[ScimApi] = None
 
     def __repr__(self) -> str:

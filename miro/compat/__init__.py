@@ -2,6 +2,7 @@
 
 from .boards import BoardsFlat
 from .connectors import ConnectorsFlat
+from .enterprise_compliance import EnterpriseComplianceFlat
 from .enterprise_exports import EnterpriseExportsFlat
 from .enterprise_groups import EnterpriseGroupsFlat
 from .enterprise_logs import EnterpriseLogsFlat
@@ -27,6 +28,7 @@ class FlatMethods(
     EnterpriseGroupsFlat,
     EnterpriseExportsFlat,
     EnterpriseLogsFlat,
+    EnterpriseComplianceFlat,
 ):
     """Every official flat method this SDK implements."""
 

@@ -24,7 +24,9 @@ from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
+from .classification import OrganizationClassification
 from .exports import BoardExports
+from .legal_holds import Cases
 from .logs import AiInteractionLogs, ContentLogs
 from .teams import Teams, TeamSettings
 from .user_groups import BoardUserGroups, ProjectUserGroups, UserGroups
@@ -157,6 +159,8 @@ class Organization(Resource):
     board_exports = child(BoardExports)
     content_logs = child(ContentLogs)
     ai_interaction_logs = child(AiInteractionLogs)
+    cases = child(Cases)
+    data_classification = child(OrganizationClassification)
 
     def board_user_groups(self, board: Any) -> BoardUserGroups:
         """The user groups a board (id or board) is shared with; share, list, unshare."""

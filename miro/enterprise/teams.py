@@ -18,6 +18,7 @@ from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
+from .classification import TeamClassification
 from .projects import Projects
 from .user_groups import TeamUserGroups
 
@@ -223,6 +224,7 @@ class Team(Resource):
     members = child(TeamMembers)
     projects = child(Projects)
     user_groups = child(TeamUserGroups)
+    data_classification = child(TeamClassification)
 
     @property
     def _teams(self) -> Teams:

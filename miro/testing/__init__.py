@@ -31,10 +31,13 @@ import urllib.request
 from typing import Any, Dict, Iterable, List, Optional
 
 from ._fake import boards, connectors, experimental, groups, items, oauth, scim, tags
+from ._fake.enterprise import classification as enterprise_classification
 from ._fake.enterprise import exports as enterprise_exports
+from ._fake.enterprise import legal_holds as enterprise_legal_holds
 from ._fake.enterprise import logs as enterprise_logs
 from ._fake.enterprise import organizations as enterprise_organizations
 from ._fake.enterprise import projects as enterprise_projects
+from ._fake.enterprise import sessions as enterprise_sessions
 from ._fake.enterprise import teams as enterprise_teams
 from ._fake.enterprise import user_groups as enterprise_user_groups
 from ._fake.enterprise.state import COMPANY_ADMIN
@@ -93,6 +96,9 @@ class FakeMiro:
             + enterprise_user_groups.ROUTES
             + enterprise_exports.ROUTES
             + enterprise_logs.ROUTES
+            + enterprise_classification.ROUTES
+            + enterprise_legal_holds.ROUTES
+            + enterprise_sessions.ROUTES
             + scim.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)

@@ -195,6 +195,13 @@ BODIES: Dict[str, Any] = {
         "clientId": getattr(w.fake, "client_id", "contract-client"),
         "clientSecret": getattr(w.fake, "client_secret", "contract-secret"),
     },
+    "create-case": {"name": "contract case"},
+    "edit-case": {"name": "contract case renamed"},
+    "create-legal-hold": {"name": "hold", "scope": {"users": [{"email": "fake.user@example.com"}]}},
+    "edit-legal-hold": {"name": "held", "scope": {"users": [{"email": "fake.user@example.com"}]}},
+    "enterprise-dataclassification-board-set": lambda w: {"labelId": w.label_id},
+    "enterprise-dataclassification-team-boards-bulk": lambda w: {"labelId": int(w.label_id)},
+    "enterprise-dataclassification-team-settings-set": {"enabled": True},
     # SCIM (§8.16): userName is an email; PatchOp bodies as Miro documents them.
     "createUser": {"userName": "scim.created@example.com", "displayName": "Created"},
     "replaceUser": {"userName": "scim.replaced@example.com", "displayName": "Replaced"},
@@ -262,6 +269,29 @@ class World:
     def board_id(self) -> str:
         """The world's board."""
         return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
+
+    @property
+    def case_id(self) -> str:
+        """A legal case of the organization."""
+        org = self.token_info["organization"]["id"]
+        return self._once(
+            "case", lambda: self.call("POST", f"/v2/orgs/{org}/cases", {"name": "world"})["id"]
+        )
+
+    @property
+    def legal_hold_id(self) -> str:
+        """A legal hold of :attr:`case_id` over the fake's user."""
+        org = self.token_info["organization"]["id"]
+        body = {"name": "world", "scope": {"users": [{"email": "fake.user@example.com"}]}}
+        path = f"/v2/orgs/{org}/cases/{self.case_id}/legal-holds"
+        return self._once("hold", lambda: self.call("POST", path, body)["id"])
+
+    @property
+    def label_id(self) -> str:
+        """A data classification label of the organization."""
+        org = self.token_info["organization"]["id"]
+        path = f"/v2/orgs/{org}/data-classification-settings"
+        return self._once("label", lambda: self.call("GET", path)["labels"][1]["id"])
 
     @property
     def scim_user_id(self) -> str:
@@ -514,6 +544,10 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         )
     if name == "task_id":
         return world.export_task_id
+    if name == "case_id":
+        return world.case_id
+    if name == "legal_hold_id":
+        return world.legal_hold_id
     if name == "app_id" and getattr(world.fake, "app_id", None):
         return world.fake.app_id  # app metrics (§8.14): the fake's own app
     pytest.fail(
@@ -542,6 +576,8 @@ def query_value(world: World, info: specmod.OperationInfo, name: str, schema: An
         return "2100-01-01T00:00:00.000Z"
     if name == "access_token":
         return world.fake.token
+    if name == "email":  # sessions reset: a member of the organization
+        return "fake.user@example.com"
     return samples.instance(world_doc(), schema)
 
 
