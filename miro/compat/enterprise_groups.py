@@ -48,7 +48,7 @@ class EnterpriseGroupsFlat:
 
     @flat("enterprise-create-group", "org.user_groups.create")
     def enterprise_create_group(self, org_id: str, create_group_request: Any) -> ug.UserGroup:
-        """Create a user group (``CreateGroupRequest``: ``name``)."""
+        """Create a user group (``CreateGroupRequest``: ``name``, ``description``)."""
         fields = ug.GROUP_FIELDS.from_json(create_group_request, "create_group_request")
         return self._user_groups(org_id).create(**fields)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import sys
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import attrs
@@ -72,11 +73,18 @@ def text(min_length: int = 0, max_length: Optional[int] = None) -> Check:
 TEXT = text()
 
 
+_LARGEST = int(sys.float_info.max)
+
+
 def _number(name: str, value: Any, minimum: Optional[float], maximum: Optional[float]) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidArgumentType(f"{name} must be a number, got {_type_name(value)}")
     if value != value or value in (float("inf"), float("-inf")):
         raise InvalidArgument(f"{name} must be a finite number")
+    if isinstance(value, int) and not -_LARGEST <= value <= _LARGEST:
+        # Python ints have no bound; a JSON number Miro (and every client) reads as a
+        # double does. 10**400 would be stored and break every later listing.
+        raise InvalidArgument(f"{name} is too large to be a JSON number (at most about 1.8e308)")
     if minimum is not None and value < minimum:
         raise InvalidArgument(f"{name} must be at least {minimum:g}, got {value}")
     if maximum is not None and value > maximum:
@@ -230,6 +238,7 @@ class Body:
         exclusive: Sequence[Tuple[str, str]] = (),
         constants: Optional[Mapping[Tuple[str, ...], Any]] = None,
         always: Sequence[str] = (),
+        ignored: Iterable[Tuple[str, ...]] = (),
     ) -> None:
         self.params: Dict[str, Param] = {}
         for group in groups:
@@ -241,6 +250,10 @@ class Body:
         self._by_path = {p.at: name for name, p in self.params.items()}
         self._prefixes = {p.at[:i] for p in self.params.values() for i in range(1, len(p.at))}
         self._prefixes.update(path[:1] for path in self.constants)
+        #: Paths a JSON body may carry because the spec declares them, read and never sent
+        #: (read-only fields, schema mix-ups): :meth:`from_json` skips them.
+        self.ignored = frozenset(tuple(path) for path in ignored)
+        self._prefixes.update(path[:i] for path in self.ignored for i in range(1, len(path)))
 
     def names(self) -> Tuple[str, ...]:
         """The keyword arguments accepted, in declaration order."""
@@ -248,7 +261,9 @@ class Body:
 
     def optional(self) -> Body:
         """The same parameters with nothing required (an update of the same resource)."""
-        return Body(self.params, exclusive=self.exclusive, constants=self.constants)
+        return Body(
+            self.params, exclusive=self.exclusive, constants=self.constants, ignored=self.ignored
+        )
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments; return the given ones converted to wire values."""
@@ -292,7 +307,7 @@ class Body:
             where = name + "".join(f"[{p!r}]" for p in path)
             if path in self._by_path:
                 out[self._by_path[path]] = value
-            elif path in self.constants:
+            elif path in self.constants or path in self.ignored:
                 continue
             elif path in self._prefixes and isinstance(value, Mapping):
                 self._walk(value, path, out, name)

@@ -32,7 +32,10 @@ TEAM_ROLES = ("member",)
 #: Most users one bulk membership change may add and remove together.
 MAX_BULK_MEMBERS = 500
 
-GROUP_FIELDS = p.Body(p.top(name=p.text(min_length=1, max_length=60)), required=("name",))
+GROUP_FIELDS = p.Body(
+    p.top(name=p.text(min_length=1, max_length=60), description=p.text(max_length=300)),
+    required=("name",),
+)
 GROUP_CHANGES = GROUP_FIELDS.optional()
 MEMBER_FIELDS = p.Body(p.top(email=p.text(min_length=1)), required=("email",))
 TEAM_GROUP_FIELDS = p.Body(
@@ -251,6 +254,7 @@ class UserGroup(Resource):
     _summary_fields = ("name",)
 
     name: Optional[str] = None
+    description: Optional[str] = None
     type: Optional[str] = None
 
     @property
@@ -265,9 +269,10 @@ class UserGroup(Resource):
         self._replace_with(self._groups.get(self.id))
         return self
 
-    def update(self, *, name: str) -> UserGroup:
-        """Rename the group (1..60 characters); updates this object."""
-        self._replace_with(self._groups.update(self.id, name=name))
+    def update(self, *, name: Optional[str] = None, description: Optional[str] = None) -> UserGroup:
+        """Rename the group (1..60 characters) or change its description (up to 300);
+        updates this object."""
+        self._replace_with(self._groups.update(self.id, name=name, description=description))
         return self
 
     def delete(self) -> None:
@@ -282,9 +287,9 @@ class UserGroups(_OrgCollection):
     item_key = "group_id"
     model = UserGroup
 
-    def create(self, *, name: str) -> UserGroup:
-        """Create a group (``name`` 1..60 characters)."""
-        return self._create(GROUP_FIELDS.build({"name": name}))
+    def create(self, *, name: str, description: Optional[str] = None) -> UserGroup:
+        """Create a group (``name`` 1..60 characters, ``description`` up to 300)."""
+        return self._create(GROUP_FIELDS.build({"name": name, "description": description}))
 
     def get(self, group_id: Any, *, lazy: bool = False) -> UserGroup:
         """Get a group; ``lazy=True`` returns a handle without sending a request."""
@@ -292,9 +297,12 @@ class UserGroups(_OrgCollection):
             return UserGroup(id=check_id("group_id", group_id))._bind(self)
         return self._get(group_id)
 
-    def update(self, group_id: Any, *, name: str) -> UserGroup:
-        """Rename a group."""
-        return self._update(group_id, GROUP_CHANGES.build({"name": name}))
+    def update(
+        self, group_id: Any, *, name: Optional[str] = None, description: Optional[str] = None
+    ) -> UserGroup:
+        """Rename a group or change its description."""
+        changes = GROUP_CHANGES.build({"name": name, "description": description})
+        return self._update(group_id, changes)
 
     def delete(self, group_id: Any) -> None:
         """Delete a group."""

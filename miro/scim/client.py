@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import requests
 
@@ -46,7 +46,8 @@ class ScimTransport(Transport):
         try:
             return super().request(method, path, headers=headers, **kwargs)
         except ApiError as error:
-            body = error.body if isinstance(error.body, dict) else {}
+            data = getattr(error, "data", None)  # the parsed JSON (error.body is its text)
+            body: Dict[str, Any] = data if isinstance(data, dict) else {}
             if error.code is None and body.get("scimType"):
                 error.code = str(body["scimType"])
             raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence
 
 from ..core import params as p
-from ..core.pagination import Page, Paginator, Paging
+from ..core.pagination import Page, Paginator, Paging, Position, _Walk
 from ..core.paths import check_id
 from ..core.resource import Collection
 from ..errors import InvalidArgument, InvalidArgumentType
@@ -65,16 +65,27 @@ USER = p.Body(
 class ScimPaginator(Paginator[Any]):
     """SCIM lists: ``startIndex`` (1-based) and ``count``, ending at ``totalResults``."""
 
-    def pages(self, page_size: Optional[int] = None) -> Iterator[Page[Any]]:
-        """Yield each page in turn (one request per page)."""
-        size = self.page_size if page_size is None else page_size
-        start = 1
+    def pages(
+        self, page_size: Optional[int] = None, *, start: Position = None
+    ) -> Iterator[Page[Any]]:
+        """Yield each page in turn (one request per page), from ``startIndex`` ``start``
+        (1-based; the first element by default)."""
+        size = self.page_size if page_size is None else self.paging.check_limit(page_size)
+        if start is not None and (isinstance(start, bool) or not isinstance(start, int)):
+            raise InvalidArgumentType(f"start must be a 1-based index, got {start!r}")
+        return self._pages(_Walk(size, start))
+
+    def _pages(self, walk: _Walk) -> Iterator[Page[Any]]:
+        # The walk's token is the startIndex of the page being read (iteration, resume()).
         while True:
-            page = self.page(start_index=start, count=size)
+            start = int(walk.token or 1)
+            page = self.page(start_index=start, count=walk.size)
             yield page
-            start += len(page.data)
-            if not page.data or (page.total is not None and start > page.total):
+            following = start + len(page.data)
+            if not page.data or (page.total is not None and following > page.total):
+                walk.finished = True
                 return
+            walk.token, walk.used = following, 0
 
     def page(self, *, start_index: int = 1, count: Optional[int] = None, **_: Any) -> Page[Any]:
         """One page from ``start_index`` (1-based) with ``count`` elements at most."""

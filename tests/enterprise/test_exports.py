@@ -92,10 +92,14 @@ def test_export_link_waits_through_425(org, boards, sleeps, fake, monkeypatch):
     with pytest.raises(miro.errors.TooEarly) as early:
         task.export_link(timeout=0)
     assert early.value.status == 425 and early.value.headers["Retry-After"] == "1"
+    job._jobs.transport._sleep = lambda seconds: (
+        sleeps.append(seconds),
+        job.status(),
+    )  # time passes
     link = task.export_link(timeout=30)
     assert link.status == "SUCCESS" and link.export_link and link.link_expired_at
     assert "X-Signature" not in repr(link) and "X-Signature" not in repr(job.results())
-    assert sleeps == [1.0, 1.0]  # as Retry-After said
+    assert sleeps == [1.0] * 4  # as Retry-After said, while the job ran its 5 steps
 
 
 def test_results_tasks_and_a_failed_board(org, boards, sleeps):

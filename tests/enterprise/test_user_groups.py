@@ -193,3 +193,14 @@ def test_fake_state_lives_on_the_organization(org, api, fake):
     assert len(exports.exports_of(snapshot).jobs) == 1
     org.user_groups.create(name="After")
     assert list(user_groups.groups_of(snapshot).groups) == [group.id]
+
+
+def test_group_description(api, fake):
+    """``description`` is part of CreateGroupRequest / UpdateUserGroupRequest and Group."""
+    groups = api.organizations.get(fake.org_id, lazy=True).user_groups
+    group = groups.create(name="Described", description="The product team")
+    assert group.description == "The product team"
+    group.update(description="Renamed team")
+    assert groups.get(group.id).description == "Renamed team" and group.name == "Described"
+    flat = api.enterprise_create_group(fake.org_id, {"name": "Flat", "description": "x"})
+    assert flat.description == "x"

@@ -1,8 +1,9 @@
 """Board export jobs (spec tag Board Export, API-NOTES §8.15, §8.18).
 
 A job exports each board as one task. It moves from ``CREATED`` to ``IN_PROGRESS`` to
-``FINISHED`` as it is looked at (each read of its status, results, tasks or a task's link
-is one step; :data:`STEPS` in all), like a job that runs in the background. Until a task is done
+``FINISHED`` as it is looked at (each read of its status, results or tasks is one step;
+:data:`STEPS` in all), like a job that runs in the background. Asking for a task's link
+is not a step: it is a POST, and a 425 answer leaves nothing changed. Until a task is done
 its export link answers **425 Too Early** with ``Retry-After``. A board that does not
 exist makes its task fail (``ERROR``, ``FATAL``) without failing the job.
 
@@ -382,7 +383,6 @@ def export_link(request: Request) -> Tuple[int, Any, Dict[str, str]]:
     task = next((t for t in job["tasks"] if t["id"] == task_id), None)
     if task is None:
         raise not_found("Board export task", task_id)
-    _advance(request, org, state, job)
     if task["status"] in ("CREATED", "SCHEDULED"):
         raise ApiFault(
             425, "tooEarly", "The export is not ready yet", headers={"Retry-After": RETRY_AFTER}

@@ -39,6 +39,10 @@ class Groups:
         self.projects: Dict[str, Dict[str, str]] = {}  # project id -> group id -> role
 
 
+#: ``CreateGroupRequest`` / ``UpdateUserGroupRequest``.
+GROUP_FIELDS = {"name": NAME, "description": c.max_length(300)}
+
+
 def groups_of(org: Org) -> Groups:
     """The user-group state of ``org``, kept on it (so snapshots of the store include it)."""
     state: Groups = vars(org).setdefault("user_groups_state", Groups())
@@ -79,7 +83,10 @@ def _board_or_404(request: Request) -> str:
 
 
 def _render_group(group: Dict[str, Any]) -> Dict[str, Any]:
-    return {"id": group["id"], "name": group["name"], "type": "user-group"}
+    answer = {"id": group["id"], "name": group["name"], "type": "user-group"}
+    if group.get("description"):
+        answer["description"] = group["description"]
+    return answer
 
 
 def _member(org: Org, user_id: str) -> Dict[str, Any]:
@@ -122,9 +129,11 @@ def _unique_name(org: Org, name: str, group_id: str = "") -> None:
 def create_group(request: Request) -> Tuple[int, Any]:
     org = admin_org(request)
     body = json_object(request)
-    c.check_object("body", body, {"name": NAME}, required=("name",))
+    c.check_object("body", body, GROUP_FIELDS, required=("name",))
     _unique_name(org, body["name"])
     group = {"id": request.store.number_id(), "name": body["name"]}
+    if "description" in body:
+        group["description"] = body["description"]
     state = groups_of(org)
     state.groups[group["id"]] = group
     state.members[group["id"]] = {}
@@ -141,10 +150,12 @@ def update_group(request: Request) -> Tuple[int, Any]:
     org = admin_org(request)
     group = _group_or_404(org, request.params["group_id"])
     body = json_object(request)
-    c.check_object("body", body, {"name": NAME})
+    c.check_object("body", body, GROUP_FIELDS)
     if "name" in body:
         _unique_name(org, body["name"], group["id"])
         group["name"] = body["name"]
+    if "description" in body:
+        group["description"] = body["description"]
     _event(request, org, "user_group_updated", group, fields=sorted(body))
     return 200, _render_group(group)
 
