@@ -37,6 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, List, Optional, Pattern, Tuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from . import faults
 from .errors import ApiFault, error_body
 from .state import Store
 
@@ -443,14 +444,24 @@ class _RequestHandler(BaseHTTPRequestHandler):
         delay = self.fake.take_delay()
         if delay:
             time.sleep(delay)
-        status, extra, payload, drop = self.fake.dispatch(
-            self.command, parts.path, parts.query, headers, body
-        )
+        stormy = faults.storm_answer(self.fake, self.command, parts.path)
+        if stormy is not None:
+            (status, extra, payload), drop = stormy, False
+        else:
+            status, extra, payload, drop = self.fake.dispatch(
+                self.command, parts.path, parts.query, headers, body
+            )
+        answer_fault = None if drop else faults.take(self.fake, self.command, parts.path)
+        changed: Dict[str, str] = {}
+        if answer_fault is not None:  # the work is done; the answer goes wrong (faults.py)
+            payload, changed = faults.mangle(answer_fault, payload)
+            changed[faults.FAULT_HEADER] = answer_fault.kind
         response_headers = dict(extra)
         if not drop:
             response_headers["Content-Length"] = str(len(payload))
             if payload:
                 response_headers["Content-Type"] = "application/json"
+        response_headers.update(changed)
         self.fake.record(
             Exchange(
                 self.command,
@@ -463,6 +474,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 payload,
             )
         )
+        if answer_fault is not None:
+            faults.write(self, answer_fault, status, response_headers, payload)
+            return
         if drop:
             self.close_connection = True
             try:
