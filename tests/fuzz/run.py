@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional
 
 #: A fixed seed and a modest budget keep the run reproducible and CI-sized.
 SEED = 20261201
-MAX_EXAMPLES = 8
+MAX_EXAMPLES = 6
 STATEFUL_STEPS = 15
 
 

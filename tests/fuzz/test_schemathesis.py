@@ -145,6 +145,23 @@ def test_the_board_side_is_selected_in_full():
     assert all(key.startswith(overlay.PREFIXES) for key, _, _ in operations)
 
 
+def test_every_operation_the_fake_implements_is_selected():
+    """When FakeMiro learns new operations (organizations, SCIM …), this fails until their
+    prefix joins :data:`overlay.PREFIXES` (or the operation :data:`overlay.LEFT_OUT`)."""
+    from miro.testing import FakeMiro
+
+    routes = FakeMiro()._server.routes
+    doc = contract_spec.get_spec().document
+    missed = []
+    for key, method, op in contract_spec.iter_operations(doc):
+        url = re.sub(r"\{[^}]+\}", "x", contract_spec.route_of(key, op).split("?")[0])
+        served = any(r.method == method.upper() and r.pattern.match(url) for r in routes)
+        chosen = key.startswith(overlay.PREFIXES) or op["operationId"] in overlay.LEFT_OUT
+        if served and not chosen:
+            missed.append(f"{method.upper()} {key} ({op['operationId']})")
+    assert not missed, "FakeMiro serves these but the run does not test them: " + str(missed)
+
+
 @pytest.mark.skipif(not os.environ.get("MIRO_FUZZ"), reason="minutes long: set MIRO_FUZZ=1")
 def test_schemathesis_finds_nothing_but_the_spec_s_own_gaps():
     if sys.version_info < (3, 11):

@@ -307,3 +307,9 @@ def test_fixed_segments_are_their_own_resource(fake, http, board):
 
 def test_copying_from_an_empty_board_id_is_a_404(fake, http):
     miro_error(http.put(f"{fake.url}/v2/boards", params={"copy_from": ""}, json={}), 404)
+
+
+def test_an_unknown_board_is_a_404_before_the_body_is_read(fake, http):
+    url = f"{fake.url}/v2/boards/nope%3D/images"
+    miro_error(http.post(url, files={"x": ("a.png", b"...")}), 404)
+    miro_error(http.post(url, data="null", headers={"Content-Type": "application/json"}), 404)

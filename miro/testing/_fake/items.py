@@ -203,6 +203,7 @@ def typed_handlers(base: str) -> List[Route]:
 
     def create(request: Request) -> Tuple[int, Any]:
         kind = _kind(request, base)
+        board_or_404(request)  # an unknown board is a 404 whatever the body
         if request.is_multipart:
             return upload(request, kind)
         body = check_body(kind, request.json(required=kind.body_required))
