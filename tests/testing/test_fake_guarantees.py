@@ -203,9 +203,14 @@ def test_null_bodies_are_refused_by_every_create_and_update(fake, http, board):
         miro_error(answer, 400)
 
 
-def test_bulk_items_with_null_data_are_refused(fake, http, board):
+BULK_TYPES = ["app_card", "text", "shape", "sticky_note", "image", "document", "card", "frame"]
+
+
+@pytest.mark.parametrize("item_type", [*BULK_TYPES, "embed"])
+@pytest.mark.parametrize("data", [None, [], "x", 0])
+def test_bulk_items_with_non_object_data_are_refused(fake, http, board, item_type, data):
     answer = http.post(
-        f"{fake.url}/v2/boards/{board}/items/bulk", json=[{"type": "sticky_note", "data": None}]
+        f"{fake.url}/v2/boards/{board}/items/bulk", json=[{"type": item_type, "data": data}]
     )
     assert miro_error(answer, 400)["context"]["fields"][0]["field"] == "0"
 
