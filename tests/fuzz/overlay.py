@@ -35,6 +35,13 @@ PREFIXES: Tuple[str, ...] = (
 )
 
 
+#: Operations FakeMiro implements that the run leaves out on purpose, with the reason.
+LEFT_OUT: Dict[str, str] = {
+    "revoke-token": "a generated or example token could revoke the run's own token",
+    "revoke-token-v2": "a generated or example token could revoke the run's own token",
+}
+
+
 def select(doc: Json, prefixes: Tuple[str, ...] = PREFIXES) -> List[str]:
     """Keep only the paths under ``prefixes``."""
     dropped = [key for key in doc["paths"] if not key.startswith(prefixes)]
