@@ -7,15 +7,18 @@ store as it was. Copying the whole store per request would cost O(store) on ever
 itself. Rolling back puts those copies back, so a write costs O(size of the containers it
 touches) and a read nothing.
 
-Values stored into a tracked container are tracked too (plain dicts and lists are converted
-on the way in); copies (``copy.copy``/``copy.deepcopy``) are plain again.
+Values stored into a tracked container are tracked too (plain dicts, lists and sets are
+converted on the way in, and so are the attributes of a :class:`Tracked` object, whose
+``__dict__`` becomes a :class:`TDict`: ``obj.x = …``, ``vars(obj)[…] = …`` and
+``vars(obj).setdefault(…)`` are all undoable); copies (``copy.copy``/``copy.deepcopy``)
+are plain again.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 
 class Journal:
@@ -58,7 +61,51 @@ def track(value: Any, journal: Journal) -> Any:
         listed = TList(journal)
         list.extend(listed, (track(v, journal) for v in value))
         return listed
+    if isinstance(value, TSet) and value._journal is journal:
+        return value
+    if isinstance(value, set):
+        tracked_set = TSet(journal)
+        set.update(tracked_set, value)
+        return tracked_set
+    if isinstance(value, Tracked):
+        attributes = vars(value)
+        if not (isinstance(attributes, TDict) and attributes._journal is journal):
+            # Python reads and writes attributes straight in ``__dict__``; a TDict there
+            # makes every write undoable (``Tracked.__setattr__`` goes through it). It is
+            # in place before the values are tracked, so objects that refer to each other
+            # (the store and its organization) are converted once.
+            fresh = TDict(journal)
+            object.__setattr__(value, "__dict__", fresh)
+            dict.update(fresh, ((k, track(v, journal)) for k, v in attributes.items()))
+        return value
     return value
+
+
+class Tracked:
+    """A plain-data object whose attributes a :class:`Journal` can undo once it is stored
+    in tracked state (or :func:`attach`-ed): keep FakeMiro state in subclasses of this,
+    in dicts, lists, sets and scalars."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        attributes = vars(self)
+        if isinstance(attributes, TDict):
+            attributes[name] = value  # journaled, and ``value`` tracked
+        else:
+            object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        attributes = vars(self)
+        if isinstance(attributes, TDict):
+            if name not in attributes:
+                raise AttributeError(name)
+            del attributes[name]
+        else:
+            object.__delattr__(self, name)
+
+
+def attach(value: Tracked, journal: Journal) -> None:
+    """From now on ``journal`` can undo changes to ``value``'s attributes."""
+    track(value, journal)
 
 
 class TDict(dict):
@@ -212,3 +259,90 @@ class TList(list):
 
     def __reduce__(self) -> Any:
         return (list, (list(self),))
+
+
+class TSet(set):
+    """A set whose changes a :class:`Journal` can undo (its values are hashable scalars)."""
+
+    __slots__ = ("_journal",)
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__()
+        self._journal = journal
+
+    def _touch(self) -> None:
+        self._journal.touch(id(self), lambda: functools.partial(self._restore, set(self)))
+
+    def _restore(self, content: Set[Any]) -> None:
+        set.clear(self)
+        set.update(self, content)
+
+    def add(self, value: Any) -> None:
+        """As ``set.add``."""
+        self._touch()
+        set.add(self, value)
+
+    def discard(self, value: Any) -> None:
+        """As ``set.discard``."""
+        self._touch()
+        set.discard(self, value)
+
+    def remove(self, value: Any) -> None:
+        """As ``set.remove``."""
+        self._touch()
+        set.remove(self, value)
+
+    def pop(self) -> Any:
+        """As ``set.pop``."""
+        self._touch()
+        return set.pop(self)
+
+    def clear(self) -> None:
+        """As ``set.clear``."""
+        self._touch()
+        set.clear(self)
+
+    def update(self, *others: Iterable[Any]) -> None:
+        """As ``set.update``."""
+        self._touch()
+        set.update(self, *others)
+
+    def difference_update(self, *others: Iterable[Any]) -> None:
+        """As ``set.difference_update``."""
+        self._touch()
+        set.difference_update(self, *others)
+
+    def intersection_update(self, *others: Iterable[Any]) -> None:
+        """As ``set.intersection_update``."""
+        self._touch()
+        set.intersection_update(self, *others)
+
+    def symmetric_difference_update(self, other: Iterable[Any]) -> None:
+        """As ``set.symmetric_difference_update``."""
+        self._touch()
+        set.symmetric_difference_update(self, other)
+
+    def __ior__(self, other: Any) -> TSet:  # type: ignore[misc]
+        self.update(other)
+        return self
+
+    def __iand__(self, other: Any) -> TSet:  # type: ignore[misc]
+        self.intersection_update(other)
+        return self
+
+    def __isub__(self, other: Any) -> TSet:  # type: ignore[misc]
+        self.difference_update(other)
+        return self
+
+    def __ixor__(self, other: Any) -> TSet:  # type: ignore[misc]
+        self.symmetric_difference_update(other)
+        return self
+
+    def __copy__(self) -> Set[Any]:
+        return set(self)
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> Set[Any]:
+        return {copy.deepcopy(v, memo) for v in self}
+
+    def __reduce__(self) -> Any:
+        return (set, (set(self),))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import itertools
 import random
 import string
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
-from .journal import Journal, track
+from .journal import Journal, Tracked, attach
 
 
 def now() -> str:
@@ -17,16 +16,20 @@ def now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Store:
+class Store(Tracked):
     """Everything the fake knows. Handlers run under the server lock, one at a time.
 
-    Its public attributes, and every dict and list in them, are tracked by a journal: a
-    request that fails is undone (:meth:`begin`, :meth:`commit`, :meth:`rollback`). Keep
-    state in plain dicts, lists and scalars on this object.
+    Its attributes, and every dict, list, set and :class:`~.journal.Tracked` object in
+    them (the organization, ``store.org``, and what domain modules keep on it or in
+    ``vars(store)``), are tracked by a journal: a request that fails is undone
+    (:meth:`begin`, :meth:`commit`, :meth:`rollback`). Keep state in plain dicts, lists,
+    sets, scalars and ``Tracked`` objects on this object.
     """
 
     def __init__(self, seed: Optional[int] = None) -> None:
-        self._journal = Journal()
+        journal = Journal()
+        attach(self, journal)
+        self._journal = journal
         self._random = random.Random(seed)
         self._numbers = itertools.count(3458764500000000000 + self._random.randrange(10**12))
         self.users: Dict[str, Dict[str, Any]] = {}
@@ -49,20 +52,6 @@ class Store:
 
         #: The organization's people, teams, projects and audit log (enterprise/state.py).
         self.org = Org(self)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Public state is tracked (journal.py), so a failed request can be undone.
-        journal = self.__dict__.get("_journal")
-        if journal is None or name.startswith("_"):
-            object.__setattr__(self, name, value)
-            return
-        journal.touch(("attribute", name), lambda: self._undo_setattr(name))
-        object.__setattr__(self, name, track(value, journal))
-
-    def _undo_setattr(self, name: str) -> Callable[[], None]:
-        if name in self.__dict__:
-            return functools.partial(object.__setattr__, self, name, self.__dict__[name])
-        return functools.partial(object.__delattr__, self, name)
 
     def begin(self) -> None:
         """Start a transaction: :meth:`rollback` undoes every change made from now on."""

@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 from .. import checks as c
 from ..errors import ApiFault, bad, not_found
+from ..journal import Tracked
 from ..server import FakeServer, Request, Route, route
 from ..state import Store
 from .organizations import admin_org, json_object, uuid_param
@@ -42,7 +43,7 @@ TASK_FILTERS = ("CREATED", "SCHEDULED", "SUCCESS", "ERROR", "CANCELLED")
 _EXTENSIONS = {"SVG": "svg", "HTML": "html", "PDF": "pdf"}
 
 
-class Exports:
+class Exports(Tracked):
     """The export jobs of one organization: plain data, kept on it (snapshots include it)."""
 
     def __init__(self) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Dict, List, Optional
 
+from ..journal import Tracked
 from ..state import Store, now
 
 ORG_ROLES = (
@@ -76,7 +77,7 @@ DEFAULT_TEAM_SETTINGS: Dict[str, Any] = {
 }
 
 
-class Org:
+class Org(Tracked):
     """The organization's people, teams and projects, and its audit log."""
 
     def __init__(self, store: Store) -> None:

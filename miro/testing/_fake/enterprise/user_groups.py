@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from .. import checks as c
 from ..errors import ApiFault, bad, not_found
+from ..journal import Tracked
 from ..server import Request, Route, route
 from .organizations import admin_org, json_object, org_page
 from .state import Org
@@ -28,7 +29,7 @@ BULK_EVENTS = {
 NAME = c.max_length(60, minimum=1)
 
 
-class Groups:
+class Groups(Tracked):
     """The user groups of one organization and what they are attached to."""
 
     def __init__(self) -> None:
