@@ -6,7 +6,8 @@ The document starts as the contract suite's repaired description
 here). The steps below only adapt it to a tool that *builds* requests from path keys and
 reads ``Allow`` per key; each is one function returning what it changed:
 
-* :func:`select` keeps the operations under test (:data:`PREFIXES`);
+* :func:`select` keeps the operations under test (:data:`PREFIXES` for the REST API,
+  :data:`SCIM_PREFIXES` for SCIM's run);
 * :func:`merge_split_routes` puts operations the spec files under a renamed placeholder
   (API-NOTES §8.3, §8.4) back on their real path where that verb is free, and otherwise
   names the placeholder's parameter after it so the URL can be built;
@@ -25,13 +26,26 @@ from contract import spec as contract_spec
 
 Json = Dict[str, Any]
 
-#: The operations under test, by path prefix. FakeMiro's board side today; add the
-#: organization side (``/v2/orgs``, ``/v2/audit``, ``/v2/sessions``) and SCIM (``/Users``,
-#: ``/Groups`` …) here when the fake implements them.
+#: The REST API operations under test, by path prefix: the board side and the
+#: organization side, run against ``fake.url`` with an OAuth token.
 PREFIXES: Tuple[str, ...] = (
     "/v2/boards",
     "/v2-experimental/",
     "/v1/oauth-token",
+    "/v2/orgs",
+    "/v2/audit",
+    "/v2/sessions",
+)
+#: The organization side's prefixes (it gets fewer examples per operation, run.ORG_EXAMPLES).
+ORG_PREFIXES: Tuple[str, ...] = ("/v2/orgs", "/v2/audit", "/v2/sessions")
+#: SCIM, which the spec writes without a base path: a run of its own against
+#: ``fake.scim_url`` with the SCIM token (API-NOTES §8.16).
+SCIM_PREFIXES: Tuple[str, ...] = (
+    "/Users",
+    "/Groups",
+    "/ServiceProviderConfig",
+    "/ResourceTypes",
+    "/Schemas",
 )
 
 
@@ -118,7 +132,12 @@ def declare_400_for_input(doc: Json) -> List[str]:
 STEPS = [select, merge_split_routes, drop_bodies_of_204, declare_400_for_input]
 
 
-def fuzz_document() -> Tuple[Json, Dict[str, List[str]]]:
-    """The repaired description with :data:`STEPS` applied, and what each step changed."""
+def fuzz_document(
+    prefixes: Tuple[str, ...] = PREFIXES,
+) -> Tuple[Json, Dict[str, List[str]]]:
+    """The repaired description of the operations under ``prefixes`` with :data:`STEPS`
+    applied, and what each step changed."""
     doc = copy.deepcopy(contract_spec.get_spec().document)
-    return doc, {step.__name__: step(doc) for step in STEPS}
+    changes = {"select": select(doc, prefixes)}
+    changes.update({step.__name__: step(doc) for step in STEPS[1:]})
+    return doc, changes

@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 #: A fixed seed and a modest budget keep the run reproducible and CI-sized.
 SEED = 20261201
 MAX_EXAMPLES = 6
+#: Examples per operation on the organization side and SCIM (93 operations): fewer than the
+#: board side's, so the whole run stays CI-sized; their handlers are simpler (no item data).
+ORG_EXAMPLES = 4
 STATEFUL_STEPS = 15
 
 
@@ -39,17 +42,34 @@ class Found:
         )
 
 
-def run(doc: Dict[str, Any], url: str, token: str, board_id: str, spare_board: str) -> Any:
+def run(
+    doc: Dict[str, Any],
+    url: str,
+    token: str,
+    parameters: Dict[str, str],
+    overrides: Optional[Dict[str, Dict[str, str]]] = None,
+    examples: int = MAX_EXAMPLES,
+    lighter: Optional[Tuple[str, int]] = None,
+) -> Any:
     """Run every phase against ``url``; returns (failures, errors, statistics).
 
-    ``board_id`` is given to every operation with a board in its path (else nearly every
-    generated request stops at a 404 before its body is read); ``spare_board`` to
-    ``delete-board``, so deleting does not end the run's board.
+    ``parameters`` are path parameter values given to every operation that has them
+    (else nearly every generated request stops at a 404 before its body is read);
+    ``overrides`` gives some operations (by operation id) others, e.g. a spare board to
+    ``delete-board``, so deleting does not end the run's board. ``lighter`` is a path
+    regex and a smaller number of examples for the operations it matches.
     """
     import schemathesis
     from schemathesis.config import SchemathesisConfig
     from schemathesis.engine import events, from_schema
 
+    operations: List[Dict[str, Any]] = [
+        {"include-operation-id": op_id, "parameters": _path(values)}
+        for op_id, values in (overrides or {}).items()
+    ]
+    if lighter is not None:
+        regex, few = lighter
+        operations.append({"include-path-regex": regex, "generation": {"max-examples": few}})
     config = SchemathesisConfig.from_dict(
         {
             "seed": SEED,
@@ -57,15 +77,10 @@ def run(doc: Dict[str, Any], url: str, token: str, board_id: str, spare_board: s
             "headers": {"Authorization": f"Bearer {token}"},
             "workers": 1,
             "request-timeout": 10,
-            "generation": {"max-examples": MAX_EXAMPLES, "database": "none"},
+            "generation": {"max-examples": examples, "database": "none"},
             "phases": {"stateful": {"max-steps": STATEFUL_STEPS}},
-            "parameters": {"path.board_id": board_id},
-            "operations": [
-                {
-                    "include-operation-id": "delete-board",
-                    "parameters": {"path.board_id": spare_board},
-                }
-            ],
+            "parameters": _path(parameters),
+            "operations": operations,
         }
     )
     schema = schemathesis.openapi.from_dict(doc, config=config)
@@ -84,6 +99,10 @@ def run(doc: Dict[str, Any], url: str, token: str, board_id: str, spare_board: s
         elif isinstance(event, (events.NonFatalError, events.FatalError)):
             errors.append(f"{type(event).__name__}: {getattr(event, 'label', '')} {event}")
     return found, errors, stats
+
+
+def _path(values: Dict[str, str]) -> Dict[str, str]:
+    return {f"path.{name}": value for name, value in values.items()}
 
 
 def _failures(event: Any) -> List[Found]:

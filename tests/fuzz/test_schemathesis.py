@@ -25,8 +25,8 @@ import pytest
 import requests
 from contract import spec as contract_spec
 
-from . import overlay
-from .run import Found, run
+from . import overlay, world
+from .run import ORG_EXAMPLES, Found, run
 
 pytestmark = pytest.mark.skipif(
     bool(contract_spec.unavailable_reason()), reason=contract_spec.unavailable_reason() or ""
@@ -135,30 +135,38 @@ def test_the_overlay_steps_are_each_still_needed():
     """Each overlay step finds something to adapt in today's spec."""
     _doc, changes = overlay.fuzz_document()
     assert all(changes.values()), {name: n for name, n in changes.items() if not n}
-    assert len(changes["drop_bodies_of_204"]) == 23  # API-NOTES §4.2
+    board_side = overlay.fuzz_document(("/v2/boards", "/v2-experimental/"))[1]
+    assert len(board_side["drop_bodies_of_204"]) == 23  # API-NOTES §4.2
 
 
-def test_the_board_side_is_selected_in_full():
+def test_the_rest_api_and_scim_are_selected_in_full():
     doc, _ = overlay.fuzz_document()
     operations = list(contract_spec.iter_operations(doc))
-    assert len(operations) == 102
+    org_side = [key for key, _, _ in operations if key.startswith(overlay.ORG_PREFIXES)]
+    assert (len(operations), len(org_side)) == (102 + 79, 79)
     assert all(key.startswith(overlay.PREFIXES) for key, _, _ in operations)
+    scim, _ = overlay.fuzz_document(overlay.SCIM_PREFIXES)
+    assert len(list(contract_spec.iter_operations(scim))) == 14
 
 
 def test_every_operation_the_fake_implements_is_selected():
-    """When FakeMiro learns new operations (organizations, SCIM …), this fails until their
-    prefix joins :data:`overlay.PREFIXES` (or the operation :data:`overlay.LEFT_OUT`)."""
+    """When FakeMiro learns new operations, this fails until their prefix joins
+    :data:`overlay.PREFIXES` (or the operation :data:`overlay.LEFT_OUT`)."""
     from miro.testing import FakeMiro
+    from miro.testing._fake.scim import PREFIX as SCIM_BASE
 
     routes = FakeMiro()._server.routes
     doc = contract_spec.get_spec().document
     missed = []
     for key, method, op in contract_spec.iter_operations(doc):
         url = re.sub(r"\{[^}]+\}", "x", contract_spec.route_of(key, op).split("?")[0])
+        scim = key.startswith(overlay.SCIM_PREFIXES)
+        url = SCIM_BASE + url if scim else url
         served = any(r.method == method.upper() and r.pattern.match(url) for r in routes)
-        chosen = key.startswith(overlay.PREFIXES) or op["operationId"] in overlay.LEFT_OUT
+        chosen = key.startswith(overlay.PREFIXES) or scim or op["operationId"] in overlay.LEFT_OUT
         if served and not chosen:
             missed.append(f"{method.upper()} {key} ({op['operationId']})")
+        assert served or not chosen, f"{key} is selected but FakeMiro does not serve it"
     assert not missed, "FakeMiro serves these but the run does not test them: " + str(missed)
 
 
@@ -169,20 +177,40 @@ def test_schemathesis_finds_nothing_but_the_spec_s_own_gaps():
     pytest.importorskip("schemathesis", reason="install the fuzz extra: pip install -e .[fuzz]")
     from miro.testing import FakeMiro
 
-    doc, _ = overlay.fuzz_document()
+    rest, _ = overlay.fuzz_document()
+    scim, _ = overlay.fuzz_document(overlay.SCIM_PREFIXES)
+    org_paths = "^(" + "|".join(re.escape(p) for p in overlay.ORG_PREFIXES) + ")"
     with FakeMiro(seed=1) as fake:
         headers = {"Authorization": f"Bearer {fake.token}"}
         board, spare = (
             requests.post(f"{fake.url}/v2/boards", json={"name": n}, headers=headers).json()["id"]
             for n in ("fuzzed", "spare")
         )
-        found, errors, stats = run(doc, fake.url, fake.token, board, spare)
+        ids = world.seed(fake, board)
+        overrides = dict(ids.overrides, **{"delete-board": {"board_id": spare}})
+        found, errors, stats = run(
+            rest,
+            fake.url,
+            fake.token,
+            ids.parameters,
+            overrides,
+            lighter=(org_paths, ORG_EXAMPLES),
+        )
+        scim_found, scim_errors, scim_stats = run(
+            scim,
+            fake.scim_url,
+            fake.scim_token,
+            ids.parameters,
+            ids.overrides,
+            examples=ORG_EXAMPLES,
+        )
+    found, errors = found + scim_found, errors + scim_errors
     assert not errors, "\n".join(errors)
-    assert stats["requests"] > 3000, stats  # the run really ran
+    assert stats["requests"] > 3000 and scim_stats["requests"] > 200, (stats, scim_stats)
     unknown = [f for f in found if not any(k.covers(f) for k in KNOWN)]
-    assert not unknown, f"{len(unknown)} findings:\n" + "\n".join(map(str, unknown[:30]))
+    assert not unknown, f"{len(unknown)} findings:\n" + "\n".join(map(str, unknown[:40]))
     tally = collections.Counter(_kind(f) for f in found)
-    print(f"\n{stats}; known findings by kind: {dict(tally)}")
+    print(f"\nREST {stats}; SCIM {scim_stats}; known findings by kind: {dict(tally)}")
 
 
 def _kind(found: Found) -> Optional[str]:
