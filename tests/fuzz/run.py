@@ -140,6 +140,7 @@ def _message(content: bytes) -> str:
     try:
         body = json.loads(content)
         fields = (body.get("context") or {}).get("fields") or []
-        return " | ".join([str(body.get("message", ""))] + [str(f["message"]) for f in fields])
+        message = body.get("message", body.get("detail", ""))  # Miro's or SCIM's error body
+        return " | ".join([str(message)] + [str(f["message"]) for f in fields])
     except (ValueError, AttributeError, TypeError, KeyError):
         return content[:120].decode("utf-8", "replace")
