@@ -35,6 +35,7 @@ log = logging.getLogger("miro")
 
 DEFAULT_BASE_URL = "https://api.miro.com"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_POOL_SIZE = 32  # connections kept per host; ensure_pool() grows it for more threads
 USER_AGENT = f"miro-python/{__version__}"
 _RETRY_ON_ERROR = frozenset({"GET", "HEAD"})
 
@@ -107,29 +108,23 @@ class Transport:
         self._sleep = sleep
         self._on_unauthorized = on_unauthorized
         self.session = session or self._new_session()
+        self._pool_size = DEFAULT_POOL_SIZE if session is None else 0  # 0: not ours to size
         self._settings: Optional[Dict[str, Any]] = None
 
     @staticmethod
     def _new_session() -> requests.Session:
         session = requests.Session()
-        # Connection failures happen before the request is sent: safe to retry for any verb.
-        adapter = HTTPAdapter(
-            pool_maxsize=32,
-            max_retries=Retry(
-                total=2,
-                connect=2,
-                read=0,
-                status=0,
-                other=0,
-                redirect=0,
-                respect_retry_after_header=False,  # 429 waits are ours, with our cap
-            ),
-        )
-        session.mount("https://", adapter)
-        session.mount("http://", adapter)
+        _mount(session, DEFAULT_POOL_SIZE)
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "application/json"
         return session
+
+    def ensure_pool(self, size: int) -> None:
+        """Keep up to ``size`` connections open at once, for that many threads sharing this
+        client (``create_many(workers=N)``); a session passed in is left as it was given."""
+        if self._pool_size and size > self._pool_size:
+            _mount(self.session, size)
+            self._pool_size = size
 
     def __repr__(self) -> str:
         return f"Transport(base_url={self.base_url!r})"
@@ -241,6 +236,24 @@ class Transport:
                 self.session.merge_environment_settings(self.base_url, {}, None, None, None)
             )
         return self._settings
+
+
+def _mount(session: requests.Session, pool_size: int) -> None:
+    # Connection failures happen before the request is sent: safe to retry for any verb.
+    adapter = HTTPAdapter(
+        pool_maxsize=pool_size,
+        max_retries=Retry(
+            total=2,
+            connect=2,
+            read=0,
+            status=0,
+            other=0,
+            redirect=0,
+            respect_retry_after_header=False,  # 429 waits are ours, with our cap
+        ),
+    )
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
 
 
 def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:

@@ -10,9 +10,10 @@ earlier (committed) chunks made.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Type
 
-from ..errors import ApiError, InvalidArgument, InvalidArgumentType
+from ..errors import ApiError, InvalidArgument, InvalidArgumentType, MiroError
 from .base import ITEM_TYPES, Item
 from .styles import BASIC_SHAPES
 from .uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD, MAX_UPLOAD_BYTES, FileUpload, read_source
@@ -98,9 +99,14 @@ def validate_specs(specs: Iterable[Any], name: str = "items") -> List[ItemSpec]:
 
 
 def create_in_chunks(
-    chunks: Sequence[Any], send: Callable[[Any], Any], wrap: Callable[[Any], Item]
+    chunks: Sequence[Any],
+    send: Callable[[Any], Any],
+    wrap: Callable[[Any], Item],
+    workers: int = 1,
 ) -> List[Item]:
     """Send each chunk, collecting created items; on failure attach what was created."""
+    if workers > 1 and len(chunks) > 1:
+        return _create_in_parallel(chunks, send, wrap, workers)
     created: List[Item] = []
     for chunk in chunks:
         try:
@@ -109,6 +115,35 @@ def create_in_chunks(
             error.created = list(created)
             raise
         created.extend(wrap(item) for item in (answer or {}).get("data", []))
+    return created
+
+
+def _create_in_parallel(
+    chunks: Sequence[Any], send: Callable[[Any], Any], wrap: Callable[[Any], Item], workers: int
+) -> List[Item]:
+    """``create_in_chunks`` with up to ``workers`` requests in flight; items keep input
+    order. After a failure, requests not started are not sent, and the error's
+    ``created`` lists what every other request made, in input order."""
+    created: List[Item] = []
+    failure: Optional[BaseException] = None
+    with ThreadPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+        futures = [pool.submit(send, chunk) for chunk in chunks]
+        for future in futures:
+            if future.cancelled():
+                continue
+            try:
+                answer = future.result()
+            except BaseException as error:  # re-raised below, once the others are done
+                if failure is None:
+                    failure = error
+                    for later in futures:
+                        later.cancel()
+                continue
+            created.extend(wrap(item) for item in (answer or {}).get("data", []))
+    if failure is not None:
+        if isinstance(failure, MiroError):
+            failure.created = list(created)  # type: ignore[attr-defined]
+        raise failure
     return created
 
 

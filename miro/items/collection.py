@@ -7,7 +7,7 @@ from typing import Any, Generic, Iterable, List, Optional, TypeVar, overload
 from ..core import params as p
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.resource import Collection
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, InvalidArgumentType
 from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
 from .bulk import (
@@ -134,21 +134,28 @@ class Items(Collection[Item]):
         """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
         return self._get(item_id)
 
-    def create_many(self, specs: Iterable[Any]) -> List[Item]:
+    def create_many(self, specs: Iterable[Any], *, workers: int = 1) -> List[Item]:
         """Create many items of any types, 20 per request, returned in input order.
 
         ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
         dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``) or API JSON
         (``{"type": "text", "data": {"content": "Hi"}}``). Every spec is validated before
         the first request. Each request is atomic; if one fails, the error's ``created``
-        lists the items earlier requests made.
+        lists the items earlier requests made. ``workers=N`` sends up to N requests at
+        once (threads; the connection pool grows to match).
         """
+        if isinstance(workers, bool) or not isinstance(workers, int):
+            raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
+        if workers < 1:
+            raise InvalidArgument(f"workers must be 1 or more, got {workers}")
         checked = validate_specs(specs, "specs")
         url = self.url() + "/bulk"
+        self.transport.ensure_pool(workers)
         return create_in_chunks(
             chunked(checked, MAX_ITEMS_PER_REQUEST),
             lambda chunk: self.request("POST", url, json=specs_body(chunk)),
             self.wrap,
+            workers,
         )
 
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
