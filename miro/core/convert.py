@@ -18,6 +18,7 @@ import datetime
 import json
 import re
 import sys
+import threading
 import typing
 from typing import Any, Callable, Dict, List, Type, TypeVar, Union
 
@@ -234,13 +235,18 @@ def _dict(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 _STRUCTURERS: Dict[Any, Callable[[Any], Any]] = {}
+_BUILDING: Dict[Any, Callable[[Any], Any]] = {}  # placeholders, seen by the building thread
+_BUILD_LOCK = threading.RLock()
 
 
 def structurer(tp: Any) -> Callable[[Any], Any]:
     """The (cached) function turning JSON into ``tp``: strict, generated once per class."""
     found = _STRUCTURERS.get(tp)
     if found is None:
-        found = _STRUCTURERS[tp] = _build(tp)
+        with _BUILD_LOCK:
+            found = _STRUCTURERS.get(tp) or _BUILDING.get(tp)
+            if found is None:
+                found = _STRUCTURERS[tp] = _build(tp)
     return found
 
 
@@ -262,7 +268,14 @@ def _build(tp: Any) -> Callable[[Any], Any]:
 
 def _build_class(cls: type) -> Callable[[Any], Any]:
     # A placeholder first, so a class that contains itself resolves to its own function.
-    _STRUCTURERS[cls] = lambda value: _STRUCTURERS[cls](value)
+    _BUILDING[cls] = lambda value: _STRUCTURERS[cls](value)
+    try:
+        return _compile_class(cls)
+    finally:
+        del _BUILDING[cls]
+
+
+def _compile_class(cls: type) -> Callable[[Any], Any]:
     hints = typing.get_type_hints(cls)
     wire = [a for a in attrs.fields(cls) if _is_wire_field(a)]
     keeps_extra = any(a.name == "_extra" for a in attrs.fields(cls))

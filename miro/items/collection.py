@@ -115,6 +115,7 @@ class Items(Collection[Item]):
             BOARD_OFFSET,
             filters,
             limit,
+            path=url,
         )
 
     def page(
