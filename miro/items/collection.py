@@ -12,13 +12,13 @@ from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
 from .bulk import (
     MAX_ITEMS_PER_REQUEST,
-    Upload,
     chunked,
     create_in_chunks,
     specs_body,
     upload_chunks,
     upload_parts,
     validate_specs,
+    validate_uploads,
 )
 from .cards import CARD
 from .doc_formats import DOC_FORMAT
@@ -141,9 +141,11 @@ class Items(Collection[Item]):
         ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
         dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``) or API JSON
         (``{"type": "text", "data": {"content": "Hi"}}``). Every spec is validated before
-        the first request. Each request is atomic; if one fails, the error's ``created``
-        lists the items earlier requests made. ``workers=N`` sends up to N requests at
-        once (threads; the connection pool grows to match).
+        the first request. Each request of 20 is atomic, the whole call is not: if it
+        fails for good, the error's ``created`` lists the items made (input order) and
+        ``error.bulk.resume()`` finishes the job without duplicates (see
+        :mod:`miro.items.bulk`). ``workers=N`` sends up to N requests at once (threads;
+        the connection pool grows to match).
         """
         if isinstance(workers, bool) or not isinstance(workers, int):
             raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
@@ -153,23 +155,23 @@ class Items(Collection[Item]):
         url = self.url() + "/bulk"
         self.transport.ensure_pool(workers)
         return create_in_chunks(
-            chunked(checked, MAX_ITEMS_PER_REQUEST),
+            checked,
             lambda chunk: self.request("POST", url, json=specs_body(chunk)),
             self.wrap,
+            lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
             workers,
         )
 
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
         paths), in requests of at most 20 files and 6 MB; items come back in input order."""
-        checked = [u if isinstance(u, Upload) else Upload(u) for u in uploads]
-        if not checked:
-            raise InvalidArgument("uploads is empty")
+        checked = validate_uploads(uploads)
         url = self.url() + "/bulk"
         return create_in_chunks(
-            upload_chunks(checked),
+            checked,
             lambda chunk: self.request("POST", url, files=upload_parts(chunk)),
             self.wrap,
+            upload_chunks,
         )
 
     def move(
