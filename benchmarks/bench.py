@@ -74,6 +74,7 @@ def run_workloads(python, kind, config, workloads):
         [str(python), str(HERE / "workload.py"), kind, json.dumps(config)],
         capture_output=True,
         text=True,
+        timeout=3600,
     )
     if out.returncode:
         raise SystemExit(f"{kind} failed:\n{out.stderr}")
@@ -83,7 +84,7 @@ def run_workloads(python, kind, config, workloads):
 def measure(runs):
     """Every figure of the table, by workload and client."""
     template, board = template_item()
-    pythons = {"raw": sys.executable, "miro": sys.executable, "miro_api": official_python()}
+    pythons = {"miro_api": official_python(), "raw": sys.executable, "miro": sys.executable}
     common = ["iterate", "get", "create", "memory"]
     wanted = {
         "raw": common + ["stream", "create_slow"],

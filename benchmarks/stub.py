@@ -11,6 +11,7 @@ of one real FakeMiro sticky note (``template``) with their own ids and contents.
 
 import copy
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,6 +49,9 @@ class Stub:
 
             def log_message(self, *args):
                 pass
+
+            def log_error(self, format, *args):
+                sys.stderr.write(f"stub: {format % args}\n")
 
             def do_GET(self):
                 stub._answer(self, "GET")
