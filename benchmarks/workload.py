@@ -82,19 +82,27 @@ def official_client(url):
     import miro_api
 
     api = miro_api.MiroApi(TOKEN)
-    api.api_client.configuration.host = url
+
+    def here():  # its Configuration is shared by every client: point it at this stub
+        api.api_client.configuration.host = url
 
     def items(board, stop=None):
+        here()
         return itertools.islice(api.get_all_items(board, limit="50"), stop)
 
+    def get(board):
+        here()
+        return api.get_specific_board(board)
+
     def create(board, specs, workers=1):
+        here()
         made = []
         for start in range(0, len(specs), 20):
             body = [ItemCreate.from_dict(spec) for spec in specs[start : start + 20]]
             made += api.create_items(board, body).data
         return made
 
-    return {"items": items, "get": lambda board: api.get_specific_board(board), "create": create}
+    return {"items": items, "get": get, "create": create}
 
 
 CLIENTS = {"raw": raw_client, "miro": miro_client, "miro_api": official_client}
