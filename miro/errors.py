@@ -16,6 +16,11 @@ from typing import Any, Dict, Mapping, Optional, Type
 class MiroError(Exception):
     """Base class of every error this package raises on purpose."""
 
+    def _repr_html_(self) -> str:  # issue #11: display is reached lazily
+        from .display import html_repr
+
+        return html_repr(self)
+
 
 class InvalidArgument(MiroError, ValueError):
     """An argument has a value the API would reject; raised before any request."""

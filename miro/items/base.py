@@ -22,6 +22,7 @@ from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
+from . import geometry
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
@@ -66,6 +67,10 @@ class Item(Resource):
     links: Optional[Links] = None
 
     _summary_fields: ClassVar[Tuple[str, ...]] = ("type",)
+    #: The parent frame, once known (set by board-wide walks, or fetched once on demand).
+    _parent_item: Any = attrs.field(default=None, init=False, eq=False, repr=False)
+    #: Tag titles, once a board-wide walk has read them (``to_dataframe``, ``snapshot``).
+    _known_tags: Any = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def board_id(self) -> str:
@@ -127,6 +132,25 @@ class Item(Resource):
         """Delete the item from the board."""
         self._require_collection().delete(self.id)
 
+    # --- absolute coordinates (issue #11) -------------------------------------------------
+    @property
+    def absolute_position(self) -> Position:
+        """The item's centre in board coordinates (origin: the board's centre).
+
+        A child's ``position`` is measured from its frame's top-left corner; this adds the
+        frame's. The frame is taken from the board-wide walk that produced this item
+        (``in_region``, ``sketch``, ``snapshot``) or else fetched once and remembered.
+        """
+        x, y = geometry.absolute_center(self, _parent_of)
+        return Position(x=x, y=y, origin="center", relative_to="canvas_center")
+
+    @property
+    def absolute_box(self) -> Tuple[float, float, float, float]:
+        """The unrotated bounding box ``(x0, y0, x1, y1)`` in board coordinates."""
+        return geometry.box(self, _parent_of)
+
+    # --- end absolute coordinates ---------------------------------------------------------
+
     def replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
         """Upload a new file for this image or document; updates this object."""
         collection = self._require_collection()
@@ -135,6 +159,22 @@ class Item(Resource):
 
 
 polymorphic(Item)  # JSON with a known "type" becomes that type's class
+
+
+def _parent_of(item: Any) -> Any:
+    """The parent of ``item``: the one a walk attached, else one GET, remembered."""
+    wanted = geometry.parent_id(item)
+    known = getattr(item, "_parent_item", None)
+    if known is not None and known.id == wanted:
+        return known
+    if getattr(item, "_collection", None) is None:
+        raise LookupError(
+            f"item {item.id} sits in frame {wanted}, which is unknown and cannot be fetched: "
+            "the item is not bound to a client"
+        )
+    parent = item._board_items().get(wanted)
+    item._parent_item = parent
+    return parent
 
 
 @attrs.frozen
