@@ -36,6 +36,21 @@ from .oauth import Miro
 from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
 from .tokens import TokenInfo
 
+
+def __getattr__(name: str) -> object:
+    """``miro.Snapshot`` and ``miro.SnapshotDiff``, imported on first use (not at ``import
+    miro``: they bring the display add-on)."""
+    if name == "Snapshot":
+        from .snapshot import Snapshot
+
+        return Snapshot
+    if name == "SnapshotDiff":
+        from .snapshot.diff import SnapshotDiff
+
+        return SnapshotDiff
+    raise AttributeError(f"module 'miro' has no attribute {name!r}")
+
+
 __all__ = [
     "AppCard",
     "Board",
@@ -59,6 +74,8 @@ __all__ = [
     "RedisStorage",
     "SQLiteStorage",
     "Shape",
+    "Snapshot",
+    "SnapshotDiff",
     "State",
     "StickyNote",
     "Storage",

@@ -11,6 +11,7 @@ from .connectors import Connectors
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
+from .core.progress import collect
 from .core.resource import Collection, Model, Resource
 from .experimental import BoardExperimental
 from .groups import Groups
@@ -199,16 +200,21 @@ class Board(Resource):
             max_items=max_items,
         )
 
+    def snapshot(self, *, progress: Any = False) -> Any:
+        """Every item, connector, tag and group of the board as plain, versioned data
+        (a :class:`miro.Snapshot`): save it, diff it, restore it onto a new board."""
+        from .snapshot import Snapshot
+
+        snap = Snapshot.capture(self, progress=progress)
+        self._item_counts = snap.counts()
+        return snap
+
     # --- end exploring ----------------------------------------------------------------------
 
 
 def _walk(paginator: Any, progress: Any, desc: str) -> Any:
     """The paginator's elements, page by page, with a progress bar when asked."""
-    if not progress:
-        return paginator
-    from .display.dataframe import collect
-
-    return collect(paginator, progress, desc)
+    return collect(paginator, progress, desc) if progress else paginator
 
 
 def _count(items: Any) -> Dict[str, int]:

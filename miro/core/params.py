@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
@@ -285,6 +285,21 @@ class Body:
         kwargs: Dict[str, Any] = {}
         self._walk(tree, (), kwargs, name)
         return kwargs
+
+    def pick(self, tree: Mapping[str, Any]) -> Dict[str, Any]:
+        """The keyword arguments found in a response-shaped JSON object, leaving out what
+        this body does not take (read-only fields) and nulls; not yet checked."""
+        out: Dict[str, Any] = {}
+        stack: List[Tuple[Tuple[str, ...], Mapping[str, Any]]] = [((), tree)]
+        while stack:
+            at, node = stack.pop()
+            for key, value in node.items():
+                path = at + (key,)
+                if path in self._by_path and value is not None:
+                    out[self._by_path[path]] = value
+                elif path in self._prefixes and isinstance(value, Mapping):
+                    stack.append((path, value))
+        return out
 
     def _walk(self, node: Mapping[str, Any], at: Tuple[str, ...], out: Dict[str, Any], name: str):
         for key, value in node.items():

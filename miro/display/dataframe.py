@@ -12,7 +12,7 @@ import datetime
 import math
 from typing import Any, List, Mapping, Optional, Sequence
 
-from ..core.progress import progress_bar
+from ..core.progress import collect
 from ..items import geometry
 from . import rows as r
 
@@ -37,24 +37,6 @@ def pandas() -> Any:
             'to_dataframe() needs pandas, an optional extra: pip install "miro[pandas]"'
         ) from None
     return pd
-
-
-def collect(source: Any, progress: Any = False, desc: str = "fetching") -> List[Any]:
-    """Every element of a paginator (page by page, with a bar whose total is known for
-    offset lists) or of any iterable."""
-    pages = getattr(source, "pages", None)
-    if not callable(pages):
-        return list(source)
-    out: List[Any] = []
-    with progress_bar(progress, desc=desc) as bar:
-        for page in pages():
-            if page.total is not None and getattr(bar, "total", page.total) != page.total:
-                bar.total = page.total
-                if hasattr(bar, "refresh"):
-                    bar.refresh()
-            out.extend(page.data)
-            bar.update(len(page.data))
-    return out
 
 
 def to_dataframe(
