@@ -51,6 +51,7 @@ from .errors import (
     StateMismatch,
     TransportError,
 )
+from .secret import AccessToken
 from .storage import InMemoryStorage, State, Storage
 from .tokens import Token, TokenInfo
 
@@ -298,7 +299,8 @@ class Miro:
     def exchange_code_for_access_token(
         self, code_or_redirect_url: str, state: Optional[str] = None
     ) -> str:
-        """Trade the authorization code for tokens, store them, return the access token.
+        """Trade the authorization code for tokens, store them, return the access token
+        (an :class:`~miro.secret.AccessToken`: the token ``str``, with a repr that hides it).
 
         Accepts the bare ``code`` or the whole redirect URL. A redirect URL's ``state``
         must equal ``state`` when given, else be one :meth:`get_auth_url` issued here.
@@ -313,7 +315,7 @@ class Miro:
         self._check_state(returned_state, state, code_or_redirect_url)
         fresh = self._request_tokens(code=code)
         self._storage.set(fresh)
-        return fresh.access_token
+        return AccessToken(fresh.access_token)  # a str whose repr hides it (issue #11)
 
     @staticmethod
     def _read_redirect(value: Any) -> Tuple[str, Optional[str]]:

@@ -325,9 +325,11 @@ def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:
 
 
 def _unknown_message(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unexpected keyword argument {name!r}{hint}"
+    accepted = f" Accepted: {', '.join(names)}." if names else " No keywords are accepted."
+    return f"unexpected keyword argument {name!r}{hint}{accepted}"
 
 
 def check_keywords(kwargs: Mapping[str, Any], known: Iterable[str]) -> None:

@@ -23,6 +23,7 @@ from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
 from . import geometry
+from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class Item(Resource):
         self._replace_with(self._require_collection().get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Item:
+    def _update(self, **changes: Any) -> Item:
         """Change this item (the keywords its type's create accepts); updates this object."""
         collection = self._require_collection()
         if not isinstance(collection, ItemTypeCollection):
@@ -116,6 +117,14 @@ class Item(Resource):
             )
         self._replace_with(collection.update(self.id, **changes))
         return self
+
+    #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
+    update = DeclaredVerb(
+        _update,
+        lambda item: ITEM_TYPES.get(item.type),
+        lambda declaration: declaration.update,
+        lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+    )
 
     def move(
         self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
@@ -262,9 +271,17 @@ class ItemTypeCollection(Collection[Item]):
     def __iter__(self):
         return iter(self.list())
 
-    def create(self, **fields: Any) -> Item:
+    def _create_item(self, **fields: Any) -> Item:
         """Create an item of this type; the keywords are its data, style, x/y, size, parent."""
         return self._create(self.item_type.create.build(fields))
+
+    #: ``create(...)`` with this type's keywords in its signature and docstring (issue #11).
+    create = DeclaredVerb(
+        _create_item,
+        lambda collection: collection.item_type,
+        lambda declaration: declaration.create,
+        lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
+    )
 
     def get(self, item_id: str, **query: Any) -> Item:
         """Get one item of this type by id."""
@@ -276,11 +293,20 @@ class ItemTypeCollection(Collection[Item]):
         }
         return self._get(item_id, params)
 
-    def update(self, item_id: str, **changes: Any) -> Item:
+    def _update_item(self, item_id: str, **changes: Any) -> Item:
         """Change an item of this type; only the given fields are sent."""
         if self.item_type.update is None:
             raise TypeError(f"{self.item_type.segment} cannot be updated through the API")
         return self._update(item_id, self.item_type.update.build(changes))
+
+    #: ``update(item_id, ...)`` with this type's keywords in its signature (issue #11).
+    update = DeclaredVerb(
+        _update_item,
+        lambda collection: collection.item_type,
+        lambda declaration: declaration.update,
+        lambda d: f"Change a {d.type.replace('_', ' ')}; only the given fields are sent.",
+        leading=("item_id",),
+    )
 
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""
