@@ -41,7 +41,7 @@ _DEFS = (
     "<defs>"
     '<marker id="miro-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" '
     'markerHeight="5" orient="auto-start-reverse">'
-    '<path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker>'
+    '<path d="M0,0 L10,5 L0,10 z" fill="#1a1a1a"/></marker>'
     '<marker id="miro-dot" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="4" '
     'markerHeight="4"><circle cx="5" cy="5" r="4"/></marker>'
     '<marker id="miro-diamond" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="5" '

@@ -77,6 +77,23 @@ class Snapshot:
             f"{len(self.tags)} tags, {len(self.groups)} groups>"
         )
 
+    def _repr_html_(self) -> str:
+        from ..display.html import container, esc, fields_table
+
+        counts = ", ".join(f"{n} {t}" for t, n in sorted(self.counts().items()))
+        pairs = [
+            ("board", f"{self.board.get('name')} ({self.board.get('id')})"),
+            ("taken at", self.taken_at),
+            ("items", f"{len(self.items)}: {counts}" if counts else 0),
+            ("connectors", len(self.connectors)),
+            ("tags", ", ".join(str(t.get("title")) for t in self.tags)),
+            ("groups", len(self.groups)),
+            ("format", f"version {self.version}"),
+        ]
+        return container(
+            f'Snapshot <span class="miro-dim">{esc(self.taken_at)}</span>', fields_table(pairs)
+        )
+
     # --- capture, save, load -------------------------------------------------------------
     @classmethod
     def capture(cls, board: Any, *, progress: Any = False) -> Snapshot:
