@@ -71,15 +71,18 @@ def _lists_items(source: Any, elements: List[Any]) -> bool:
 
 def _typed(pd: Any, frame: Any) -> Any:
     for column in frame.columns:
-        values = [v for v in frame[column] if v is not None and not _nan(v)]
         if column in r.FLOAT_COLUMNS:
             frame[column] = frame[column].astype("float64")
-        elif column in r.DATETIME_COLUMNS or (
-            values and all(isinstance(v, datetime.datetime) for v in values)
-        ):
+        elif column in r.DATETIME_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], utc=True)
-        elif column in _TEXT_COLUMNS or (values and all(isinstance(v, str) for v in values)):
+        elif column in _TEXT_COLUMNS:
             frame[column] = frame[column].astype("string")
+        elif column != "tags":  # other models' columns: typed by what they hold
+            values = [v for v in frame[column].tolist() if v is not None and not _nan(v)]
+            if values and all(isinstance(v, datetime.datetime) for v in values):
+                frame[column] = pd.to_datetime(frame[column], utc=True)
+            elif values and all(isinstance(v, str) for v in values):
+                frame[column] = frame[column].astype("string")
     return frame
 
 

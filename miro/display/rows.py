@@ -34,7 +34,10 @@ def plain_text(value: Any) -> str:
     """Miro's rich text (``<p>Hi <b>there</b></p>``) as plain text, entities decoded."""
     if value is None:
         return ""
-    text = _BREAK.sub("\n", str(value))
+    text = str(value)
+    if "<" not in text and "&" not in text and "\n" not in text:
+        return " ".join(text.split())  # plain already: the common case, kept fast
+    text = _BREAK.sub("\n", text)
     text = html.unescape(_TAG.sub("", text))
     lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)

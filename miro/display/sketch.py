@@ -54,6 +54,11 @@ _DEFS = (
 
 
 def _n(value: float) -> str:
+    try:
+        if value == int(value):  # most board coordinates are whole numbers: the fast path
+            return str(int(value))
+    except (ValueError, OverflowError):  # nan, inf: never from Miro, but never a crash
+        return "0"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
