@@ -33,6 +33,7 @@ from typing import (
 import attrs
 
 from ..errors import InvalidArgument, InvalidArgumentType, PaginationError
+from .progress import collect
 from .public import html_repr, public_dir, to_dataframe
 
 T = TypeVar("T")
@@ -294,8 +295,11 @@ class Paginator(Generic[T]):
         for page in self.pages(size):
             yield from page.data
 
-    def all(self) -> List[T]:
-        """Every element, as a list."""
+    def all(self, *, progress: Any = False) -> List[T]:
+        """Every element, as a list; ``progress=True`` shows a tqdm bar (``miro[progress]``)
+        that knows its total on lists that report one (boards, members, tags)."""
+        if progress:
+            return collect(self, progress, "listing")
         return list(self)
 
     def __len__(self) -> int:

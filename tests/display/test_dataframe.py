@@ -82,3 +82,13 @@ def test_create_many_takes_a_list_of_dicts_with_parent_ids(api):
     assert created[1].data.title == "titled"
     with pytest.raises(TypeError, match="did you mean 'content'"):
         board.items.create_many([{"type": "text", "contnet": "x"}])
+
+
+def test_progress_bars_count_listings_with_their_total(api):
+    for i in range(12):
+        api.boards.create(name=f"b{i}")
+    seen = []
+    boards = api.boards.list(limit=5).all(progress=lambda done, total: seen.append(done))
+    assert len(boards) == 12 and seen == [5, 10, 12]
+    pytest.importorskip("tqdm")
+    assert len(api.boards.list(limit=5).all(progress=True)) == 12
