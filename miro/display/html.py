@@ -109,6 +109,14 @@ def _position(item: Any) -> Optional[str]:
     return where
 
 
+def _tags(row: Dict[str, Any]) -> Any:
+    if row["tags"] is not None:
+        return row["tags"] or "none"
+    if row["type"] in ("card", "sticky_note"):
+        return "not read yet: item.tags lists them (one request)"
+    return None
+
+
 def item_html(item: Any) -> str:
     """A board item: type, content as text, position, size, parent, tags; then every field."""
     row = r.item_row(item)
@@ -124,7 +132,7 @@ def item_html(item: Any) -> str:
             ("position", _position(item)),
             ("size", size),
             ("parent", row["parent_id"]),
-            ("tags", row["tags"]),
+            ("tags", _tags(row)),
             ("fill color", row["fill_color"]),
             ("shape", row["shape"]),
             ("modified", row["modified_at"]),

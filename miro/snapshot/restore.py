@@ -22,11 +22,21 @@ if TYPE_CHECKING:
 Skipped = List[Tuple[str, str, str]]
 
 
-def _kwargs(body: Any, data: Dict[str, Any]) -> Dict[str, Any]:
+def _kwargs(body: Any, data: Dict[str, Any], skipped: Skipped, kind: str) -> Dict[str, Any]:
+    """What create takes from ``data``; a value create refuses (Miro reports more than it
+    accepts, e.g. frame formats) is left out and reported, the rest is kept."""
     kwargs = body.pick(data)
     for first, second in body.exclusive:
         if first in kwargs and second in kwargs:
             kwargs.pop(second)  # e.g. fixed-ratio items: the width decides
+    for name in list(kwargs):
+        try:
+            body.params[name].check(name, kwargs[name])
+        except (InvalidArgument, InvalidArgumentType) as error:
+            if name in body.required or name in ("start", "end"):
+                continue  # create reports it, and the whole item is skipped
+            kwargs.pop(name)
+            skipped.append((f"{kind} field", str(data.get("id")), str(error)))
     return kwargs
 
 
@@ -73,7 +83,7 @@ def _item(
     skipped: Skipped,
 ) -> None:
     declaration = ITEM_TYPES[data["type"]]
-    kwargs = _kwargs(declaration.create, data)
+    kwargs = _kwargs(declaration.create, data, skipped, "item")
     parent = kwargs.pop("parent", None)
     if parent is not None and parent in ids:
         kwargs["parent"] = ids[parent]
@@ -90,7 +100,7 @@ def _item(
 
 def _connectors(board: Any, snapshot: Snapshot, ids: Dict[str, str], skipped: Skipped) -> None:
     for data in snapshot.connectors:
-        kwargs = _kwargs(CONNECTOR_CREATE, data)
+        kwargs = _kwargs(CONNECTOR_CREATE, data, skipped, "connector")
         start, end = str(kwargs.get("start")), str(kwargs.get("end"))
         if start not in ids or end not in ids:
             skipped.append(("connector", data["id"], "one of its ends was not restored"))

@@ -89,3 +89,16 @@ def test_unsupported_items_are_reported_not_skipped_silently(grouped, api):
         copy = snap.restore(api, progress=True)
     assert ("item", "999", snap.unsupported()[0][1]) in snap.restore_report.skipped
     assert sum(1 for _ in copy.items) == 6
+
+
+def test_values_create_refuses_are_left_out_and_reported(parts, api):
+    snap = parts["board"].snapshot()
+    frame = next(d for d in snap.items if d["type"] == "frame")
+    frame["data"]["format"] = "desktop"  # Miro reports formats create does not take
+    with pytest.warns(SnapshotWarning, match="format must be one of 'custom'"):
+        copy = snap.restore(api, name="partial")
+    assert ("item field", frame["id"], "format must be one of 'custom'; got 'desktop'") in (
+        snap.restore_report.skipped
+    )
+    restored = copy.items.get(snap.restore_report.ids[frame["id"]])
+    assert restored.type == "frame" and restored.data.title == "Sprint"
