@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 import attrs
 
+from ..core.convert import camel
 from ..items import geometry
 
 #: The columns of an item row, in order.
@@ -43,15 +44,11 @@ def plain_text(value: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _get(obj: Any, name: str) -> Any:
+def get_field(obj: Any, name: str) -> Any:
+    """A field of a model, or of a dict holding the JSON of a type this SDK does not know."""
     if isinstance(obj, Mapping):
-        return obj.get(name, obj.get(_camel(name)))
+        return obj.get(name, obj.get(camel(name)))
     return getattr(obj, name, None)
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 def content_of(item: Any) -> str:
@@ -60,7 +57,7 @@ def content_of(item: Any) -> str:
     if data is None:
         return ""
     for name in _TEXT_FIELDS:
-        value = _get(data, name)
+        value = get_field(data, name)
         if value:
             return plain_text(value)
     return ""
@@ -102,8 +99,8 @@ def item_row(
         "rotation": getattr(getattr(item, "geometry", None), "rotation", None),
         "parent_id": geometry.parent_id(item),
         "tags": list(known_tags) if known_tags is not None else None,
-        "fill_color": _get(style, "fill_color") if style is not None else None,
-        "shape": _get(getattr(item, "data", None), "shape"),
+        "fill_color": get_field(style, "fill_color") if style is not None else None,
+        "shape": get_field(getattr(item, "data", None), "shape"),
         "created_at": getattr(item, "created_at", None),
         "created_by": _user(getattr(item, "created_by", None)),
         "modified_at": getattr(item, "modified_at", None),

@@ -208,7 +208,7 @@ def _item(item: Any, b: Box, zoom: float) -> str:
         body = _outline("rect", b, fill, "#d0c070", stroke_width)
         body += _label(text, cx, cy, w, h, font, zoom, ink)
     elif kind == "shape":
-        shape = r._get(getattr(item, "data", None), "shape") or "rectangle"
+        shape = r.get_field(getattr(item, "data", None), "shape") or "rectangle"
         fill = _color(getattr(style, "fill_color", None), "#ffffff")
         stroke = _color(getattr(style, "border_color", None), "#1a1a1a")
         body = _outline(OUTLINES.get(shape, "rect"), b, fill, stroke, stroke_width)
@@ -222,6 +222,9 @@ def _item(item: Any, b: Box, zoom: float) -> str:
         body = _outline("rect", b, fill, "#8a94a6", stroke_width + ' stroke-dasharray="4 3"')
         name = kind.replace("_", " ")
         body += _label(f"{name}: {text}" if text else name, cx, cy, w, h, font, zoom, "#444444")
+    rotation = getattr(getattr(item, "geometry", None), "rotation", None)
+    if rotation:  # boxes are placed unrotated; the drawing turns around the centre
+        body = f'<g transform="rotate({_n(float(rotation))} {_n(cx)} {_n(cy)})">{body}</g>'
     return _group(kind, item.id, body)
 
 

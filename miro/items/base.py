@@ -10,7 +10,7 @@ methods are generated from the same declarations.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
 
 import attrs
 
@@ -101,7 +101,7 @@ class Item(Resource):
         """This item's tags: iterate, ``attach(tag)``, ``detach(tag)``."""
         collection = self._require_collection()
         tags = Tags(collection.transport, board_id=collection.board_id)
-        return ItemTags(tags, self.id, self.type or None)
+        return _RememberedTags(tags, self)
 
     def refresh(self) -> Item:
         """Reload this item from Miro."""
@@ -168,6 +168,30 @@ class Item(Resource):
 
 
 polymorphic(Item)  # JSON with a known "type" becomes that type's class
+
+
+class _RememberedTags(ItemTags):
+    """An item's tags that leave their titles on the item when read (for its display)."""
+
+    def __init__(self, tags: Tags, item: Item) -> None:
+        super().__init__(tags, item.id, item.type or None)
+        self._item = item
+
+    def list(self) -> List[Any]:
+        """The item's tags (one request; this list is not paged)."""
+        found = super().list()
+        self._item._known_tags = [tag.title for tag in found]
+        return found
+
+    def attach(self, tag: Any) -> None:
+        """Put ``tag`` (a tag or id) on the item; a no-op if it is already there."""
+        super().attach(tag)
+        self._item._known_tags = None  # changed: read again when asked
+
+    def detach(self, tag: Any) -> None:
+        """Take ``tag`` (a tag or id) off the item."""
+        super().detach(tag)
+        self._item._known_tags = None
 
 
 def _parent_of(item: Any) -> Any:

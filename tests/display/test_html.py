@@ -127,3 +127,13 @@ def test_display_is_generic_over_models():
 
     team = miro.boards.Team(id="1", name="<b>x</b>")
     assert "&lt;b&gt;x&lt;/b&gt;" in html_repr(team)
+
+
+def test_an_items_tags_show_once_read(parts):
+    note = parts["inside"]
+    assert "not read yet" in note._repr_html_()
+    assert [t.title for t in note.tags] == ["urgent"]
+    assert "<td>urgent</td>" in note._repr_html_()
+    note.tags.detach(parts["tag"])
+    assert "not read yet" in note._repr_html_()
+    assert list(note.tags) == [] and "<td>none</td>" in note._repr_html_()

@@ -104,3 +104,15 @@ def test_values_are_escaped_and_colours_filtered():
     assert root.find(".//svg:script", NS) is None
     rect = root.find(".//svg:g[@data-id='1']/svg:rect", NS)
     assert rect.get("fill") == "#ffffff" and rect.get("stroke") == "#00ff00"
+
+
+def test_rotated_items_turn_around_their_centre(api):
+    board = api.boards.create(name="rotated")
+    shape = board.items.shapes.create(
+        shape="rectangle", x=100, y=50, width=40, height=20, rotation=30
+    )
+    root = _root(board.sketch())
+    turned = root.find(f".//svg:g[@data-id='{shape.id}']/svg:g", NS)
+    assert turned.get("transform") == "rotate(30 100 50)"
+    rect = turned.find("svg:rect", NS)
+    assert (float(rect.get("x")), float(rect.get("y"))) == (80.0, 40.0)
