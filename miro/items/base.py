@@ -183,14 +183,14 @@ class _RememberedTags(ItemTags):
         self._item._known_tags = [tag.title for tag in found]
         return found
 
-    def attach(self, tag: Any) -> None:
-        """Put ``tag`` (a tag or id) on the item; a no-op if it is already there."""
-        super().attach(tag)
+    def attach(self, tag: Any, **options: Any) -> None:
+        """Put ``tag`` (a tag or id) on the item (see :meth:`ItemTags.attach`)."""
+        super().attach(tag, **options)
         self._item._known_tags = None  # changed: read again when asked
 
-    def detach(self, tag: Any) -> None:
-        """Take ``tag`` (a tag or id) off the item."""
-        super().detach(tag)
+    def detach(self, tag: Any, **options: Any) -> None:
+        """Take ``tag`` (a tag or id) off the item (see :meth:`ItemTags.detach`)."""
+        super().detach(tag, **options)
         self._item._known_tags = None
 
 
