@@ -174,7 +174,10 @@ class Items(Collection[Item]):
                 return answer
 
             created = create_in_chunks(
-                checked, send, self.wrap, lambda values: chunked(values, MAX_ITEMS_PER_REQUEST)
+                checked,
+                send,
+                self.wrap,
+                chunker=lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
             )
         if any(tag_titles):
             self._tag_by_title(created, tag_titles)
@@ -201,7 +204,7 @@ class Items(Collection[Item]):
             checked,
             lambda chunk: self.request("POST", url, files=upload_parts(chunk)),
             self.wrap,
-            upload_chunks,
+            chunker=upload_chunks,
         )
 
     def move(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
+from ..errors import InvalidArgumentType
 from .base import ITEM_TYPES
 
 #: Columns of ``to_dataframe()`` that describe an existing item, not what to create.
@@ -29,6 +30,8 @@ def records(rows: Any) -> List[Any]:
     to_dict = getattr(rows, "to_dict", None)
     if callable(to_dict) and hasattr(rows, "columns"):
         return list(to_dict(orient="records"))
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise InvalidArgumentType(f"specs must be a list, got {type(rows).__name__}")
     return list(rows)
 
 
