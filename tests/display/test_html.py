@@ -137,3 +137,13 @@ def test_an_items_tags_show_once_read(parts):
     note.tags.detach(parts["tag"])
     assert "not read yet" in note._repr_html_()
     assert list(note.tags) == [] and "<td>none</td>" in note._repr_html_()
+
+
+def test_enterprise_models_get_the_display_for_free():
+    from miro.display import html_repr
+
+    for cls in (miro.Team, miro.Project, miro.OrganizationMember, miro.Organization):
+        obj = cls.from_dict({"id": "42", "name": "<i>Ops</i>", "email": "a@example.com"})
+        markup = html_repr(obj)
+        assert cls.__name__ in markup and "42" in markup and "<i>" not in markup
+        assert not set(dir(obj)) & {"model", "path", "url", "wrap", "request", "transport"}
