@@ -41,6 +41,9 @@ LEFT_OUT: Dict[str, str] = {
     "revoke-token-v2": "a generated or example token could revoke the run's own token",
 }
 
+#: Served by FakeMiro, not yet fuzzed: the organization side (issue 14, part 2, in progress).
+PENDING_PREFIXES: Tuple[str, ...] = ("/v2/orgs", "/v2/audit", "/v2/sessions")
+
 
 def select(doc: Json, prefixes: Tuple[str, ...] = PREFIXES) -> List[str]:
     """Keep only the paths under ``prefixes``."""
