@@ -8,6 +8,12 @@ Ready implementations:
   client, never shared between clients).
 * :class:`SQLiteStorage`: a file on one host, shared by every process that opens it.
 * :class:`RedisStorage` (extra ``miro[redis]``): one Redis shared by workers on many hosts.
+* :class:`KeyringStorage` (extra ``miro[keyring]``): the OS keyring (macOS Keychain,
+  Windows Credential Locker, Secret Service), as ``gh`` keeps its tokens; what
+  ``python -m miro login --keyring`` uses.
+
+Token files are private: a SQLite file is created readable by its owner only (0600, its
+new folders 0700), and opening one that others can read warns, as ssh does for keys.
 
 Miro's refresh tokens are single-use, so a refresh must never run twice at once for one
 user. The client holds :meth:`Storage.lock` around every refresh. The default lock covers
@@ -23,7 +29,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime
+import email.utils
 import json
 import os
 import re
@@ -32,13 +40,29 @@ import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
-from typing import Any, ContextManager, Dict, Iterator, Optional, Tuple, TypeVar, Union
-
-import attrs
+from typing import (
+    Any,
+    ContextManager,
+    Dict,
+    Iterator,
+    Mapping,
+    Optional,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
 from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
 
-__all__ = ["InMemoryStorage", "RedisStorage", "SQLiteStorage", "State", "Storage"]
+__all__ = [
+    "InMemoryStorage",
+    "InsecureTokenFile",
+    "KeyringStorage",
+    "RedisStorage",
+    "SQLiteStorage",
+    "State",
+    "Storage",
+]
 
 _UTC = datetime.timezone.utc
 _K = TypeVar("_K", bound="_Keyed")
@@ -48,9 +72,25 @@ def _aware(value: Optional[datetime.datetime]) -> Optional[datetime.datetime]:
     """Timezone-aware expiry; a naive one (as the official client writes) is local time."""
     if value is None:
         return None
+    if isinstance(value, str):
+        value = _parse_time(value)
     if not isinstance(value, datetime.datetime):
         raise InvalidArgumentType("token_expires_at must be a datetime or None")
     return value.astimezone() if value.tzinfo is None else value
+
+
+def _parse_time(text: str) -> datetime.datetime:
+    """ISO 8601 (what ``to_dict`` writes) or an HTTP date (what Flask's JSON writes)."""
+    try:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        raise InvalidArgumentType(
+            f"token_expires_at must be a datetime, an ISO-8601 or HTTP date, or None; got {text!r}"
+        ) from None
 
 
 def _optional_str(value: Any) -> Optional[str]:
@@ -70,30 +110,57 @@ def _hidden(secret: Optional[str]) -> str:
     return "None" if secret is None else "'<hidden>'"
 
 
-@attrs.define(repr=False)
+# --- State: the official dataclass, extended (issue #10 part B) ----------------------------
+@dataclasses.dataclass(repr=False)
 class State:
     """A user's tokens: what the stateful client stores between requests.
 
-    The first three fields are the official ``miro_api`` ``State``; the rest keep what
-    Miro's token answer tells an app about the authorization. ``repr`` hides the tokens.
+    A dataclass like the official ``miro_api`` ``State``, whose three fields come first:
+    ``dataclasses.asdict(state)`` and Flask's JSON session store it as the official one is
+    stored, and the client reads such a stored plain dict back (:meth:`from_stored`). The
+    other fields keep what Miro's token answer tells an app. ``repr`` hides the tokens.
 
     Attributes:
         access_token: the bearer token for API calls.
         refresh_token: the single-use token that buys the next access token (None for
             apps with non-expiring tokens).
         token_expires_at: when the access token expires (timezone-aware; a naive value
-            is taken as local time).
+            is taken as local time; an ISO-8601 or HTTP-date string is parsed).
         user_id: the Miro user who authorized the app.
         team_id: the team the app was installed in.
         scopes: the scopes granted.
     """
 
-    access_token: str = attrs.field(validator=attrs.validators.instance_of(str))
+    access_token: str
     refresh_token: Optional[str] = None
-    token_expires_at: Optional[datetime.datetime] = attrs.field(default=None, converter=_aware)
-    user_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
-    team_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
-    scopes: Tuple[str, ...] = attrs.field(default=(), converter=_scopes)
+    token_expires_at: Optional[datetime.datetime] = None
+    user_id: Optional[str] = None
+    team_id: Optional[str] = None
+    scopes: Tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.access_token, str):
+            raise InvalidArgumentType("access_token must be a string")
+        if self.refresh_token is not None and not isinstance(self.refresh_token, str):
+            raise InvalidArgumentType("refresh_token must be a string or None")
+        self.token_expires_at = _aware(self.token_expires_at)
+        self.user_id = _optional_str(self.user_id)
+        self.team_id = _optional_str(self.team_id)
+        self.scopes = _scopes(self.scopes)
+
+    @classmethod
+    def from_stored(cls, value: Any) -> Optional[State]:
+        """What a :class:`Storage` returned, as a ``State``: a ``State`` as it is, a plain
+        dict (a ``State`` after a JSON round trip, e.g. through Flask's session) read with
+        :meth:`from_dict`, ``None`` as ``None``."""
+        if value is None or isinstance(value, State):
+            return value
+        if isinstance(value, Mapping):
+            return cls.from_dict(dict(value))
+        raise InvalidArgumentType(
+            f"the storage returned a {type(value).__name__}; get() must return a State, "
+            "a dict of its fields, or None"
+        )
 
     def __repr__(self) -> str:
         expires = self.token_expires_at.isoformat() if self.token_expires_at else None
@@ -133,17 +200,17 @@ class State:
         if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
             raise InvalidArgument("a stored state needs at least an access_token string")
         expires = data.get("token_expires_at")
-        if isinstance(expires, str):
-            expires = datetime.datetime.fromisoformat(expires)
         return cls(
             data["access_token"],
             data.get("refresh_token"),
             expires,
             user_id=data.get("user_id"),
             team_id=data.get("team_id"),
-            scopes=data.get("scopes"),
+            scopes=data.get("scopes") or (),
         )
 
+
+# --- end of State ----------------------------------------------------------------------------
 
 _LOCK_GUARD = threading.Lock()
 
@@ -268,6 +335,7 @@ class SQLiteStorage(_Keyed):
         self.lock_timeout = _positive("lock_timeout", lock_timeout)
         self.lock_ttl = _positive("lock_ttl", lock_ttl)
         self._local = threading.local()
+        _private_file(self.path)
         db = self._db()
         db.execute(
             f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, state TEXT,"
@@ -341,6 +409,50 @@ class SQLiteStorage(_Keyed):
             db.execute("ROLLBACK")
             raise
         return taken == 1
+
+
+# -- private token files (issue #12.8) ---------------------------------------------------
+
+
+class InsecureTokenFile(UserWarning):
+    """A token file can be read or written by users other than its owner."""
+
+
+def _private_file(path: str) -> None:
+    """Create ``path`` (and missing folders) for its owner only; warn if others can read it."""
+    if path.startswith("file:"):
+        return  # a SQLite URI: its owner manages it
+    missing = []
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder):
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    for folder in reversed(missing):  # makedirs' mode would not reach the parents
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+    try:
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        _warn_if_shared(path)
+    else:
+        os.close(handle)
+
+
+def _warn_if_shared(path: str) -> None:
+    if os.name != "posix":
+        return  # Windows ACLs are not mode bits
+    mode = os.stat(path).st_mode & 0o777
+    if mode & 0o077:
+        import warnings
+
+        warnings.warn(
+            f"token file {path!r} is accessible by other users (mode {mode:o}); "
+            f"its tokens give access to Miro as the user: chmod 600 {path}",
+            InsecureTokenFile,
+            stacklevel=4,
+        )
 
 
 class RedisStorage(_Keyed):
@@ -425,3 +537,55 @@ class RedisStorage(_Keyed):
                 lock.release()
             except Exception:  # the lease ran out and someone else took it: nothing to undo
                 pass
+
+
+class KeyringStorage(_Keyed):
+    """Tokens in the operating system's keyring (extra: ``pip install miro[keyring]``).
+
+    The state is one keyring entry: service ``service``, user name ``key``. The lock is
+    this process's (a keyring has none across processes): for workers sharing one user,
+    prefer :class:`SQLiteStorage` or :class:`RedisStorage`.
+
+    Args:
+        key: whose tokens these are.
+        service: the keyring service name.
+        keyring_backend: a ``keyring`` backend to use instead of the system's default.
+    """
+
+    def __init__(
+        self, key: str = "default", *, service: str = "miro", keyring_backend: Any = None
+    ) -> None:
+        if keyring_backend is None:
+            try:
+                import keyring
+            except ImportError:  # pragma: no cover - depends on the installed extras
+                raise ImportError(
+                    "KeyringStorage needs the keyring package: pip install 'miro[keyring]'"
+                ) from None
+            keyring_backend = keyring.get_keyring()
+        for method in ("get_password", "set_password", "delete_password"):
+            if not callable(getattr(keyring_backend, method, None)):
+                raise InvalidArgumentType("keyring_backend must be a keyring backend")
+        if not isinstance(service, str) or not service:
+            raise InvalidArgument("service must be a non-empty string")
+        self.keyring = keyring_backend
+        self.key = _check_key(key)
+        self.service = service
+
+    def __repr__(self) -> str:
+        return f"KeyringStorage(key={self.key!r}, service={self.service!r})"
+
+    def get(self) -> Optional[State]:
+        """The stored state for this key."""
+        return _decode(self.keyring.get_password(self.service, self.key))
+
+    def set(self, state: Optional[State]) -> None:
+        """Store (or, with None, delete) the state for this key."""
+        if state is not None:
+            self.keyring.set_password(self.service, self.key, _encode(state))
+            return
+        try:
+            self.keyring.delete_password(self.service, self.key)
+        except Exception as error:  # keyring.errors.PasswordDeleteError: nothing stored
+            if type(error).__name__ != "PasswordDeleteError":
+                raise

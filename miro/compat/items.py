@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..core.convert import snake
 from ..core.pagination import Page
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
-from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload
+from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload, check_list
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
-from .base import REQUIRED, flat, generated, official, page_size
+from ._item_methods import ItemMethods
+from .base import REQUIRED, FileArgument, JsonBody, flat, generated, official, page_size
 
 
-class ItemsFlat:
-    """``get_items``, ``create_sticky_note_item`` … as the official ``MiroApi`` names them."""
+class ItemsFlat(ItemMethods):
+    """``get_items``, ``create_sticky_note_item`` … as the official ``MiroApi`` names them.
+
+    The per-type methods are generated (:func:`install`); :class:`ItemMethods` declares
+    them for type checkers."""
 
     def _items(self, board_id: str) -> Items:
         raise NotImplementedError  # provided by MiroApi
@@ -85,8 +89,8 @@ class ItemsFlat:
         Like the official method this is one atomic request: any iterable (a generator
         too) of more than 20 is refused before sending, never split silently.
         """
-        if item_create is not None and not isinstance(item_create, (str, bytes, Mapping)):
-            item_create = list(item_create) if isinstance(item_create, Iterable) else item_create
+        check_list(item_create, "item_create")
+        item_create = list(item_create)
         if isinstance(item_create, list) and len(item_create) > MAX_ITEMS_PER_REQUEST:
             raise InvalidArgument(
                 f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
@@ -101,6 +105,7 @@ class ItemsFlat:
         """Create images and documents from files: ``data`` is the JSON list describing
         them (a list, JSON text or a JSON file), ``resources`` the files in the same order."""
         described = _json_list(data)
+        check_list(resources, "resources")
         files = list(resources)
         if len(described) != len(files):
             raise InvalidArgument(
@@ -166,7 +171,8 @@ def install(target: type, declaration: ItemType, fluent: str, access: Access) ->
     label = declaration.type.replace("_", " ")
     create_body = snake(f"{declaration.schema}CreateRequest")
     update_body = snake(f"{declaration.schema}UpdateRequest")
-    board, item = ("board_id", REQUIRED), ("item_id", REQUIRED)
+    board, item = ("board_id", REQUIRED, str), ("item_id", REQUIRED, str)
+    model = declaration.model
 
     def create(api: Any, board_id: str, **body: Any) -> Item:
         kwargs = declaration.create.from_json(body[create_body], create_body)
@@ -184,23 +190,26 @@ def install(target: type, declaration: ItemType, fluent: str, access: Access) ->
         access(api, board_id).delete(item_id)
 
     create_default = None if declaration.create_body_optional else REQUIRED
-    query = [(snake(name), None) for name in declaration.get_params]
+    query = [(snake(name), None, Optional[str]) for name in declaration.get_params]
     schema = declaration.schema
     methods = [
         generated(
-            ops["create"], f"{fluent}.create", [board, (create_body, create_default)], create,
-            f"Create a {label} item from a ``{schema}CreateRequest`` body.",
+            ops["create"], f"{fluent}.create", [board, (create_body, create_default, JsonBody)],
+            create, f"Create a {label} item from a ``{schema}CreateRequest`` body.", model,
         ),
-        generated(ops["get"], f"{fluent}.get", [board, item, *query], get, f"Get a {label} item."),
         generated(
-            ops["delete"], f"{fluent}.delete", [board, item], delete, f"Delete a {label} item."
+            ops["get"], f"{fluent}.get", [board, item, *query], get, f"Get a {label} item.", model
+        ),
+        generated(
+            ops["delete"], f"{fluent}.delete", [board, item], delete, f"Delete a {label} item.",
+            None,
         ),
     ]  # fmt: skip
     if "update" in ops:
         methods.append(
             generated(
-                ops["update"], f"{fluent}.update", [board, item, (update_body, REQUIRED)], update,
-                f"Update a {label} item from a ``{schema}UpdateRequest`` body.",
+                ops["update"], f"{fluent}.update", [board, item, (update_body, REQUIRED, JsonBody)],
+                update, f"Update a {label} item from a ``{schema}UpdateRequest`` body.", model,
             )
         )  # fmt: skip
     if "upload" in ops:
@@ -213,8 +222,9 @@ def _upload_methods(declaration: ItemType, fluent: str, access: Access, label: s
     """The flat create/update-from-file methods of images and documents."""
     ops = declaration.operations
     create_spec, update_spec = declaration.upload, declaration.upload_update
-    board = ("board_id_platform_file_upload", REQUIRED)
-    file = [("resource", REQUIRED), ("data", None)]
+    board = ("board_id_platform_file_upload", REQUIRED, str)
+    file = [("resource", REQUIRED, FileArgument), ("data", None, JsonBody)]
+    model = declaration.model
 
     def upload(api: Any, board_id_platform_file_upload: str, resource: Any, data: Any) -> Item:
         collection = access(api, board_id_platform_file_upload)
@@ -230,10 +240,12 @@ def _upload_methods(declaration: ItemType, fluent: str, access: Access, label: s
         generated(
             ops["upload"], f"{fluent}.upload", [board, *file], upload,
             f"Create a {label} item from a local file (``resource``: a path or (name, bytes)).",
+            model,
         ),
         generated(
-            ops["update_file"], f"{fluent}.update_file", [board, ("item_id", REQUIRED), *file],
-            update_file, f"Replace the file of a {label} item.",
+            ops["update_file"], f"{fluent}.update_file",
+            [board, ("item_id", REQUIRED, str), *file], update_file,
+            f"Replace the file of a {label} item.", model,
         ),
     ]  # fmt: skip
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import sys
-from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
@@ -238,6 +238,7 @@ class Body:
         exclusive: Sequence[Tuple[str, str]] = (),
         constants: Optional[Mapping[Tuple[str, ...], Any]] = None,
         always: Sequence[str] = (),
+        ignored: Iterable[Tuple[str, ...]] = (),
     ) -> None:
         self.params: Dict[str, Param] = {}
         for group in groups:
@@ -249,6 +250,10 @@ class Body:
         self._by_path = {p.at: name for name, p in self.params.items()}
         self._prefixes = {p.at[:i] for p in self.params.values() for i in range(1, len(p.at))}
         self._prefixes.update(path[:1] for path in self.constants)
+        #: Paths a JSON body may carry because the spec declares them, read and never sent
+        #: (read-only fields, schema mix-ups): :meth:`from_json` skips them.
+        self.ignored = frozenset(tuple(path) for path in ignored)
+        self._prefixes.update(path[:i] for path in self.ignored for i in range(1, len(path)))
 
     def names(self) -> Tuple[str, ...]:
         """The keyword arguments accepted, in declaration order."""
@@ -256,7 +261,9 @@ class Body:
 
     def optional(self) -> Body:
         """The same parameters with nothing required (an update of the same resource)."""
-        return Body(self.params, exclusive=self.exclusive, constants=self.constants)
+        return Body(
+            self.params, exclusive=self.exclusive, constants=self.constants, ignored=self.ignored
+        )
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments; return the given ones converted to wire values."""
@@ -294,13 +301,28 @@ class Body:
         self._walk(tree, (), kwargs, name)
         return kwargs
 
+    def pick(self, tree: Mapping[str, Any]) -> Dict[str, Any]:
+        """The keyword arguments found in a response-shaped JSON object, leaving out what
+        this body does not take (read-only fields) and nulls; not yet checked."""
+        out: Dict[str, Any] = {}
+        stack: List[Tuple[Tuple[str, ...], Mapping[str, Any]]] = [((), tree)]
+        while stack:
+            at, node = stack.pop()
+            for key, value in node.items():
+                path = at + (key,)
+                if path in self._by_path and value is not None:
+                    out[self._by_path[path]] = value
+                elif path in self._prefixes and isinstance(value, Mapping):
+                    stack.append((path, value))
+        return out
+
     def _walk(self, node: Mapping[str, Any], at: Tuple[str, ...], out: Dict[str, Any], name: str):
         for key, value in node.items():
             path = at + (key,)
             where = name + "".join(f"[{p!r}]" for p in path)
             if path in self._by_path:
                 out[self._by_path[path]] = value
-            elif path in self.constants:
+            elif path in self.constants or path in self.ignored:
                 continue
             elif path in self._prefixes and isinstance(value, Mapping):
                 self._walk(value, path, out, name)
@@ -318,9 +340,11 @@ def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:
 
 
 def _unknown_message(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unexpected keyword argument {name!r}{hint}"
+    accepted = f" Accepted: {', '.join(names)}." if names else " No keywords are accepted."
+    return f"unexpected keyword argument {name!r}{hint}{accepted}"
 
 
 def check_keywords(kwargs: Mapping[str, Any], known: Iterable[str]) -> None:
