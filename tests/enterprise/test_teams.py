@@ -20,6 +20,7 @@ def test_team_lifecycle(org, team, fake):
     assert org.teams.get(team.id) == team
     names = sorted(t.name for t in org.teams)
     assert names == ["Fake team", "Platform"]
+    assert org.teams.first().name == "Fake team" and org.teams[1] == team  # a sequence
     org.teams.create(name="Developer's team")
     org.teams.create(name="Team for developers")
     assert sorted(t.name for t in org.teams.list(name="DEV")) == [
