@@ -47,6 +47,7 @@ _EXPORTS: Dict[str, str] = {
     "InvitationResult": ".members",
     "Miro": ".oauth",
     "InMemoryStorage": ".storage",
+    "KeyringStorage": ".storage",
     "RedisStorage": ".storage",
     "SQLiteStorage": ".storage",
     "State": ".storage",
@@ -79,6 +80,7 @@ __all__ = [
     "InvitationResult",
     "Item",
     "Items",
+    "KeyringStorage",
     "MalformedElementWarning",
     "Miro",
     "MiroApi",
@@ -158,5 +160,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     )
     from .members import BoardMember, InvitationResult
     from .oauth import Miro
-    from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
+    from .storage import (
+        InMemoryStorage,
+        KeyringStorage,
+        RedisStorage,
+        SQLiteStorage,
+        State,
+        Storage,
+    )
     from .tokens import TokenInfo

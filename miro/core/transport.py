@@ -53,7 +53,7 @@ from ..errors import (
     TransportError,
     error_class,
 )
-from .pacing import Pacer
+from .pacing import RESET_MARGIN, Pacer
 from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
 log = logging.getLogger("miro")
@@ -268,9 +268,9 @@ class Transport:
         """The current access token (never logged, never put in an exception)."""
         value = self._token() if callable(self._token) else self._token
         if not isinstance(value, str) or not value.strip():
+            got = "an empty string" if isinstance(value, str) else type(value).__name__
             raise AuthError(
-                f"the access token provider returned {type(value).__name__}, not a token "
-                "string: nothing was sent"
+                f"the access token provider returned {got}, not a token: nothing was sent"
             )
         return value
 
@@ -335,7 +335,10 @@ class Transport:
             )
             if status == 429 and attempt < self.max_retries:
                 wait = retry_delay(response.headers)
-                wait = _backoff(attempt + 1) if wait is None else wait
+                if wait is None:
+                    wait = _backoff(attempt + 1)
+                elif "Retry-After" not in response.headers:
+                    wait += RESET_MARGIN  # X-RateLimit-Reset is whole seconds: refill may lag
                 if wait <= self.max_retry_wait:
                     attempt += 1
                     log.info("rate limited on %s %s; retrying in %.1f s", method, path, wait)
@@ -476,10 +479,14 @@ class _DeadlinePassed(requests.Timeout):
 
 
 def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
-    """Read the whole body, giving up (and dropping the connection) past ``deadline``."""
+    """Read the whole body, giving up (and dropping the connection) past ``deadline``.
+
+    Reads what has arrived (``read1``) rather than fixed-size blocks, so a body dripping
+    in a few bytes at a time is noticed at the deadline (give or take one read timeout).
+    """
     chunks = []
     try:
-        for chunk in response.iter_content(64 * 1024):
+        for chunk in _arrivals(response):
             chunks.append(chunk)
             if deadline is not None and time.monotonic() > deadline:
                 raise _DeadlinePassed("the answer was still arriving at the call's deadline")
@@ -487,6 +494,27 @@ def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
         response.close()
         raise
     response._content = b"".join(chunks)
+
+
+def _arrivals(response: requests.Response) -> Iterator[bytes]:
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:  # urllib3 < 2
+        yield from response.iter_content(64 * 1024)
+        return
+    import urllib3.exceptions as u3
+
+    while True:
+        try:
+            data = read1(64 * 1024, decode_content=True)
+        except u3.ReadTimeoutError as exc:
+            raise requests.ConnectionError(exc) from exc
+        except u3.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        except (u3.ProtocolError, u3.SSLError, OSError) as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        if not data:
+            return
+        yield data
 
 
 def _transport_error(exc: requests.RequestException, method: str, path: str) -> TransportError:
@@ -665,10 +693,7 @@ def raw_request(
         with requests.Session() as session:
             response = session.request(method, url, headers=send, data=data, timeout=timeout)
     except requests.RequestException as exc:
-        kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
-        raise kind(
-            f"{method} {path} failed: {type(exc).__name__}", method=method, path=path
-        ) from None
+        raise _transport_error(exc, method, path) from scrubbed_copy(exc)  # cause kept, scrubbed
     return RawAnswer(
         response.status_code, response.reason or "", response.headers, response.content
     )

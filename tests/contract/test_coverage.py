@@ -25,7 +25,7 @@ import pytest
 
 from . import official, samples
 from . import spec as specmod
-from .coverage import measure, report
+from .coverage import REPORT, measure, report
 
 SPEC_MISSING = specmod.unavailable_reason()
 
@@ -75,12 +75,11 @@ def _claimed_ids() -> List[str]:
 # --------------------------------------------------------------------------- the report
 
 
-def test_coverage_report(capsys):
+def test_coverage_report(request):
     spec = specmod.get_spec()
     claimed = claimed_operations()
     coverage = measure(spec, claimed, client_class())
-    with capsys.disabled():
-        print("\n" + report(coverage))
+    request.config.stash[REPORT] = report(coverage)  # printed once, in the summary
     assert not coverage.unknown, f"claimed operations the spec does not have: {coverage.unknown}"
     names = {r.operation_id: r.flat_name for r in claimed}
     wrong = {
