@@ -112,6 +112,8 @@ def test_settings(org, team, fake):
     assert b'"teamInvitationSettings":{"whoCanInvite":"admins"}' in sent.replace(b" ", b"")
     # another team keeps the defaults
     assert org.default_team_settings().team_collaboration_settings.co_owner_role == "enabled"
+    owners_only = team.update_settings(copy_access_level="board_owner")  # spec typo repaired
+    assert owners_only.team_copy_access_level_settings.copy_access_level == "board_owner"
 
 
 def test_flat_team_methods(api, fake):
