@@ -61,6 +61,9 @@ _EXPORTS: Dict[str, str] = {
     "Team": ".enterprise",
     "TeamMember": ".enterprise",
     "UserGroup": ".enterprise",
+    "ScimApi": ".scim.client",
+    "ScimGroup": ".scim",
+    "ScimUser": ".scim",
 }
 
 __all__ = [
@@ -92,6 +95,9 @@ __all__ = [
     "ProjectMember",
     "RedisStorage",
     "SQLiteStorage",
+    "ScimApi",
+    "ScimGroup",
+    "ScimUser",
     "Shape",
     "State",
     "StickyNote",
@@ -160,6 +166,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     )
     from .members import BoardMember, InvitationResult
     from .oauth import Miro
+    from .scim import ScimGroup, ScimUser
+    from .scim.client import ScimApi
     from .storage import (
         InMemoryStorage,
         KeyringStorage,
