@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
 
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
+from . import shapes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,7 +53,8 @@ def official(fn: F) -> F:
 
     @functools.wraps(fn)
     def method(*args: Any, **kwargs: Any) -> Any:
-        return fn(*args, **_normalize_aliases(signature, args, kwargs))
+        result = fn(*args, **_normalize_aliases(signature, args, kwargs))
+        return shapes.adapt(fn.__name__, result)  # the official result shapes
 
     return method  # type: ignore[return-value]
 
@@ -96,7 +98,8 @@ def generated(
             raise InvalidArgumentType(f"{op.flat_name}(): {exc}") from None
         bound.apply_defaults()
         values = dict(bound.arguments)
-        return impl(values.pop("self"), **values)
+        result = impl(values.pop("self"), **values)
+        return shapes.adapt(op.flat_name, result)  # the official result shapes
 
     method.__name__ = method.__qualname__ = op.flat_name
     method.__doc__ = doc

@@ -159,6 +159,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(datetime.datetime, format_datetime)
     conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
+    # A JSON integer stays an int where the model says float, as in the JSON (and pydantic).
+    conv.register_structure_hook(float, lambda v, _: v if type(v) in (int, float) else float(v))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     conv.register_structure_hook_factory(attrs.has, _structure_factory(conv))
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_factory(conv))

@@ -33,6 +33,7 @@ from typing import (
 import attrs
 
 from ..errors import InvalidArgument, InvalidArgumentType, PaginationError
+from .official import OfficialModel
 
 T = TypeVar("T")
 
@@ -74,7 +75,7 @@ ORGANIZATION_CURSOR = Paging(CURSOR, 1, 100, limit_as_string=False)
 
 
 @attrs.define
-class Page(Generic[T]):
+class Page(OfficialModel, Generic[T]):
     """One page of a list: its elements and the envelope fields Miro sent."""
 
     data: List[T]

@@ -16,7 +16,8 @@ from typing import Any, ClassVar, Dict, Generic, Mapping, Optional, Tuple, Type,
 
 import attrs
 
-from .convert import structure, unstructure
+from .convert import structure
+from .official import OfficialModel
 from .pagination import Paginator, Paging
 from .paths import expand
 from .transport import Transport
@@ -27,19 +28,13 @@ R = TypeVar("R", bound="Resource")
 
 
 @attrs.define(kw_only=True)
-class Model:
-    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model."""
+class Model(OfficialModel):
+    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model.
+
+    ``to_dict()``/``from_dict()`` and the official client's model methods come from
+    :class:`~miro.core.official.OfficialModel`."""
 
     extra: Dict[str, Any] = attrs.field(factory=dict, repr=False)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The object as Miro's JSON (camelCase keys, unknown keys included)."""
-        return unstructure(self)
-
-    @classmethod
-    def from_dict(cls: Type[M], data: Mapping[str, Any]) -> M:
-        """Build the object from Miro's JSON."""
-        return structure(dict(data), cls)
 
 
 @attrs.define(kw_only=True, repr=False)

@@ -1,0 +1,192 @@
+"""The one place that gives the official flat methods' results the official shapes.
+
+Our fluent layer returns richer objects (typed items, flat pages, lists); the official
+client returns its generated models. :func:`adapt` bridges the two generically:
+
+* every model in a result becomes official-flavoured (``to_dict()`` as the official
+  client's, see :mod:`miro.core.official`), pages included;
+* JSON objects we keep as dicts (``board.policy``, ``page.links``, a mind-map node's
+  ``data``) read by attribute as the official models do (``.sharing_policy.access``,
+  ``.links.var_self``), while staying dicts for ``miro`` users;
+* a few operations answer in an envelope the fluent layer unwraps: :data:`ENVELOPES`
+  puts it back (``get_tags_from_item(...).tags``, bulk creation's ``.data``/``.type``);
+* an operation the official client types ``object`` returns ``""`` on its empty answer,
+  as the official client does.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable, Dict, List
+
+import attrs
+
+from ..core.official import OfficialDict, OfficialModel, mark_official, wrap
+
+#: Results the fluent layer unwraps, rewrapped in the official envelope.
+ENVELOPES: Dict[str, Callable[[Any], Any]] = {
+    "get_tags_from_item": lambda tags: OfficialDict.of({"tags": list(tags)}),
+    # Miro's bulk answer is {"type": "bulk-list", "data": [...]} (spec example, API-NOTES §3).
+    "create_items": lambda items: OfficialDict.of({"data": list(items), "type": "bulk-list"}),
+    "create_items_in_bulk_using_file_from_device": lambda items: OfficialDict.of(
+        {"data": list(items), "type": "bulk-list"}
+    ),
+}
+
+#: Operations the official client declares without a result model (it returns ``None``).
+RETURNS_NONE = frozenset({"revoke_token", "revoke_token_v2"})
+
+
+def adapt(method: str, result: Any) -> Any:
+    """``result`` of the flat method ``method``, in the official client's shape."""
+    if result is None:
+        return None if method in RETURNS_NONE else ""
+    envelope = ENVELOPES.get(method)
+    if envelope is not None:
+        result = envelope(result)
+    if hasattr(result, "__next__"):  # get_all_*: adapt each element as it comes
+        return map(officialize, result)
+    return officialize(result)
+
+
+def officialize(value: Any) -> Any:
+    """Flavour every model inside ``value`` and make its dict fields attribute-readable."""
+    if isinstance(value, OfficialModel):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            if field.name.startswith("_") or field.name == "extra":
+                continue
+            inner = getattr(value, field.name)
+            if isinstance(inner, dict) and not isinstance(inner, OfficialDict):
+                setattr(value, field.name, wrap(inner))
+            else:
+                officialize(inner)
+        mark_official(value)
+    elif isinstance(value, (list, tuple)):
+        for inner in value:
+            officialize(inner)
+    elif isinstance(value, dict):
+        for inner in value.values():
+            officialize(inner)
+    return value
+
+
+#: Official model names -> "module:Class" of ours that plays the part (same attributes).
+OURS = {
+    "module miro.items": (
+        "StickyNoteData StickyNoteStyle TextData TextStyle ShapeData ShapeStyle CardData "
+        "CardStyle AppCardData AppCardStyle CustomField FrameData FrameStyle ImageData "
+        "DocumentData EmbedData Item"
+    ),
+    "StickyNoteItem": "miro.items:StickyNote",
+    "TextItem": "miro.items:Text",
+    "ShapeItem": "miro.items:Shape",
+    "CardItem": "miro.items:Card",
+    "AppCardItem": "miro.items:AppCard",
+    "FrameItem": "miro.items:Frame",
+    "ImageItem": "miro.items:Image",
+    "DocumentItem": "miro.items:Document",
+    "EmbedItem": "miro.items:Embed",
+    "GenericItem": "miro.items:Item",
+    "ShapeStyleForCreate": "miro.items:ShapeStyle",
+    "ShapeDataForCreate": "miro.items:ShapeData",
+    "ImageDataResponse": "miro.items:ImageData",
+    "DocumentDataResponse": "miro.items:DocumentData",
+    "MindmapItem": "miro.experimental:MindmapNode",
+    "module miro.experimental": "MindmapData MindmapNodeView",
+    "GetMetrics200ResponseInner": "miro.experimental:AppMetrics",
+    "GetMetricsTotal200Response": "miro.experimental:AppMetrics",
+    "module miro.boards": "Board Team",
+    "BoardWithLinks": "miro.boards:Board",
+    "BoardWithLinksAndLastOpened": "miro.boards:Board",
+    "BoardWithLinksAndWithoutProject": "miro.boards:Board",
+    "module miro.members": "BoardMember InvitationResult InvitationError",
+    "BoardMemberWithLinks": "miro.members:BoardMember",
+    "module miro.tags": "Tag",
+    "TagWithLinks": "miro.tags:Tag",
+    "GroupResponseShort": "miro.groups:Group",
+    "GroupData": "miro.groups:GroupData",
+    "ConnectorWithLinks": "miro.connectors:Connector",
+    "ItemConnectionWithLinks": "miro.connectors:ConnectorEnd",
+    "module miro.connectors": "Caption ConnectorStyle",
+    "TokenInformation": "miro.tokens:TokenInfo",
+    "module miro.models": "Position Geometry",
+    "CreatedBy": "miro.models:UserRef",
+    "ModifiedBy": "miro.models:UserRef",
+    "UserInfoShort": "miro.models:UserRef",
+    "UserInfoLastOpenedBy": "miro.models:UserRef",
+    "WidgetLinks": "miro.models:Links",
+    "SelfLink": "miro.models:Links",
+    "BoardLinks": "miro.models:Links",
+    "Parent": "miro.models:ParentRef",
+    "ParentLinksEnvelope": "miro.models:ParentRef",
+    "ParentWithLinks": "miro.models:ParentRef",
+    "BoardsPagedResponse": "miro.core.pagination:Page",
+    "BoardMembersPagedResponse": "miro.core.pagination:Page",
+    "GenericItemCursorPaged": "miro.core.pagination:Page",
+    "ConnectorsCursorPaged": "miro.core.pagination:Page",
+    "TagsPagedResponse": "miro.core.pagination:Page",
+    "ItemPagedResponse": "miro.core.pagination:Page",
+    "MindmapCursorPaged": "miro.core.pagination:Page",
+    "GetAllGroups200Response": "miro.core.pagination:Page",
+}
+
+#: Official models we have no class for: request bodies and envelopes. Each is an
+#: :class:`~miro.core.official.OfficialDict` (a dict read by attribute, built by keyword).
+GENERIC = (
+    "AppCardCreateRequest AppCardDataChanges AppCardUpdateRequest BoardChanges "
+    "BoardMemberChanges BoardMembersInvite BoardPermissionsPolicy BoardPolicy "
+    "BoardPolicyChange BoardProject BoardSharingPolicy BoardSharingPolicyChange "
+    "CardCreateRequest CardUpdateRequest ConnectorChangesData ConnectorCreationData "
+    "CopyBoardChanges CreateDocumentItemUsingFileFromDeviceRequestData DocumentCreateRequest "
+    "DocumentUpdateRequest DocumentUrlData DocumentUrlDataChanges EmbedCreateRequest "
+    "EmbedUpdateRequest EmbedUrlData EmbedUrlDataChanges FixedRatioGeometry "
+    "FixedRatioNoRotationGeometry FrameChanges FrameCreateRequest FrameUpdateRequest "
+    "GenericItemUpdate GeometryNoRotation GetBoardUserInfoLastOpenedBy "
+    "GetItemsByGroupId200Response GetItemsByGroupId200ResponseData GetTagsResponse Group "
+    "ImageCreateRequest ImageUpdateRequest ImageUrlData ImageUrlDataChanges "
+    "ItemConnectionChangesData ItemConnectionCreationData ItemCreate ItemData ItemDataCreate "
+    "ItemStyle Items MindMapNodeGeometry MindmapCreateRequest MindmapDataForCreate MindmapNode "
+    "MindmapNodeStyle MindmapNodeTextData MindmapStyle MindmapWidgetDataOutput "
+    "OrganizationInformation PageLinks Picture PositionChange RelativeOffset "
+    "RevokeTokenRequest ShapeCreateRequest ShapeDataForUpdate ShapeStyleForUpdate "
+    "ShapeUpdateRequest StickyNoteCreateRequest StickyNoteUpdateRequest TagCreateRequest "
+    "TagUpdateRequest TeamInformation TextCreateRequest TextUpdateRequest UpdateAppCardStyle "
+    "UpdateCardStyle UpdateConnectorStyle UpdateFrameStyle UpdateStickyNoteStyle "
+    "UpdateTextStyle UploadFileFromDeviceData UserInformation WidgetDataOutput "
+    "WidthOnlyAdjustableGeometry"
+).split()
+
+_GENERATED: Dict[str, type] = {}
+
+
+def _ours() -> Dict[str, str]:
+    names: Dict[str, str] = {}
+    for key, value in OURS.items():
+        if key.startswith("module "):
+            module = key.split(" ", 1)[1]
+            names.update((name, f"{module}:{name}") for name in value.split())
+        else:
+            names[key] = value
+    return names
+
+
+def official_names() -> List[str]:
+    """Every official model name :func:`official_class` answers."""
+    return sorted(set(_ours()) | set(GENERIC))
+
+
+def official_class(name: str) -> type:
+    """The class standing for the official model ``name`` (ours, or a generic one)."""
+    target = _ours().get(name)
+    if target is not None:
+        module, attribute = target.split(":")
+        cls: type = getattr(importlib.import_module(module), attribute)
+        return cls
+    if name not in GENERIC:
+        raise AttributeError(f"miro_api.models has no model named {name!r}")
+    if name not in _GENERATED:
+        doc = f"The official ``{name}``: a JSON object built by keyword, read by attribute."
+        _GENERATED[name] = type(
+            name, (OfficialDict,), {"__doc__": doc, "__module__": "miro_api.models"}
+        )
+    return _GENERATED[name]
