@@ -127,7 +127,10 @@ def normalize(results: Dict[str, Any], url: str) -> Dict[str, Any]:
             node = re.sub(r"\d{16,}", "<number>", node)  # e.g. resource ids in file URLs
         return node
 
-    return {label: rewrite(value) for label, value in results.items()}
+    return {
+        label: value if label.startswith("$") else rewrite(value)
+        for label, value in results.items()
+    }
 
 
 def differences(ours: Dict[str, Any], theirs: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
@@ -135,5 +138,5 @@ def differences(ours: Dict[str, Any], theirs: Dict[str, Any]) -> List[Tuple[str,
     return [
         (label, ours.get(label), theirs.get(label))
         for label in sorted(set(ours) | set(theirs))
-        if ours.get(label) != theirs.get(label)
+        if not label.startswith("$") and ours.get(label) != theirs.get(label)
     ]

@@ -639,6 +639,13 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
     )
     run("revoke_token_v2", lambda: api.revoke_token_v2(revoke))
     run.out["$log"] = run.log
+    run.out["$methods"] = sorted(
+        name
+        for name in dir(miro_api.MiroApi)
+        if not name.startswith("_")
+        and callable(getattr(miro_api.MiroApi, name))
+        and not name.endswith(("_with_http_info", "_without_preload_content"))
+    )
     return run.out
 
 
