@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, List
 
 import attrs
 
-from ..core.official import OfficialDict, OfficialModel, mark_official, wrap
+from ..core.official import OfficialDict, OfficialModel, declare_absent, mark_official, wrap
 
 #: Results the fluent layer unwraps, rewrapped in the official envelope.
 ENVELOPES: Dict[str, Callable[[Any], Any]] = {
@@ -156,7 +156,20 @@ GENERIC = (
     "WidthOnlyAdjustableGeometry"
 ).split()
 
+#: Fields official models declare that our classes leave out ("module:Class" -> names):
+#: they read as ``None`` there, as on the official model when Miro does not send them.
+ABSENT = {
+    "miro.models:Links": "first last next prev",  # GroupResponseShort.links is PageLinks
+    "miro.groups:GroupData": "data",
+}
+
 _GENERATED: Dict[str, type] = {}
+
+
+def _declare_absent() -> None:
+    for target, names in ABSENT.items():
+        module, attribute = target.split(":")
+        declare_absent(getattr(importlib.import_module(module), attribute), names.split())
 
 
 def _ours() -> Dict[str, str]:
@@ -190,3 +203,6 @@ def official_class(name: str) -> type:
             name, (OfficialDict,), {"__doc__": doc, "__module__": "miro_api.models"}
         )
     return _GENERATED[name]
+
+
+_declare_absent()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import json
 import pprint
-from typing import Any, Dict, Mapping, Optional, Type, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Type, TypeVar
 
 import attrs
 
@@ -95,6 +95,13 @@ def official_names(cls: type) -> Dict[str, str]:
 
 
 _NAMES: Dict[type, Dict[str, str]] = {}
+_ABSENT: Dict[type, FrozenSet[str]] = {}
+
+
+def declare_absent(cls: type, names: Iterable[str]) -> None:
+    """Fields the official model for ``cls`` declares and ``cls`` does not: they read as
+    ``None`` (as on the official model when Miro leaves them out)."""
+    _ABSENT[cls] = _ABSENT.get(cls, frozenset()) | frozenset(names)
 
 
 def _wire_fields_of(cls: type) -> Any:
@@ -223,6 +230,8 @@ class OfficialModel:
         extra = getattr(self, "extra", None) or {}
         if camel(name) in extra:
             return wrap(extra[camel(name)])
+        if any(name in _ABSENT.get(cls, ()) for cls in type(self).__mro__):
+            return None
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def to_dict(self) -> Dict[str, Any]:

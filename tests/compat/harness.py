@@ -43,9 +43,15 @@ def official_unavailable_reason() -> Optional[str]:
     )
 
 
-def run_scenario(fake: Any, style: str, official: bool, tmp: Path) -> Dict[str, Any]:
-    """Run the scenario against ``fake`` with one client; returns its recorded results."""
+def run_scenario(
+    fake: Any, style: str, official: bool, tmp: Path, paths: Optional[Dict[str, Any]] = None
+) -> Dict[str, Any]:
+    """Run the scenario against ``fake`` with one client; returns its recorded results.
+
+    The official run records under ``$paths`` every attribute path its results declare;
+    given those as ``paths``, our run records what it finds at each."""
     config = {
+        "paths": paths or {},
         "url": fake.url,
         "token": fake.token,
         "app_id": fake.app_id,

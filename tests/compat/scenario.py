@@ -83,12 +83,68 @@ def body(model: str, data: Dict[str, Any]) -> Any:
     return getattr(miro_api.models, model).from_dict(data)
 
 
+def kind(value: Any) -> str:
+    """What sort of value an attribute holds, as a user's code would treat it."""
+    if value is None:
+        return "none"
+    if isinstance(value, datetime.datetime):
+        return "datetime"
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    if isinstance(value, dict) and not callable(getattr(value, "to_dict", None)):
+        return "dict"
+    return "object"
+
+
+def official_paths(value: Any, prefix: str, out: Dict[str, str], depth: int = 0) -> None:
+    """Every attribute path the official model ``value`` declares, with its kind (run in the
+    official client's process: it reads pydantic's ``model_fields``)."""
+    fields = getattr(type(value), "model_fields", None)
+    if isinstance(value, list):
+        if value:
+            official_paths(value[0], prefix + "[0]", out, depth)
+        return
+    if fields is None or depth > 6:
+        return
+    for name in fields:
+        if name in ("additional_properties", "one_of_schemas", "discriminator_value_class_map"):
+            continue  # pydantic plumbing of the generated models, not API fields
+        if name.startswith("oneof_schema_"):
+            continue
+        inner = getattr(value, name)
+        path = f"{prefix}.{name}"
+        if name == "actual_instance":  # a oneOf wrapper: users read through it
+            path = prefix + ".actual_instance"
+        out[path] = kind(inner)
+        official_paths(inner, path, out, depth + 1)
+
+
+def resolve(value: Any, path: str) -> str:
+    """The kind found at ``path`` (``.a.b[0].c``) on our result, or ``$missing``."""
+    for part in filter(None, path.replace("[0]", ".[0]").split(".")):
+        try:
+            value = value[0] if part == "[0]" else getattr(value, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return "$missing"
+    return kind(value)
+
+
 class Run:
     """Calls steps in order and records what each returned."""
 
-    def __init__(self) -> None:
+    def __init__(self, paths: Dict[str, Dict[str, str]]) -> None:
         self.out: Dict[str, Any] = {}
         self.log: List[str] = []  # the errors' messages, for whoever reads a failure
+        #: official: the attribute paths found per step; ours: those to resolve.
+        self.paths = paths
 
     def __call__(self, label: str, call: Callable[[], Any]) -> Any:
         try:
@@ -103,6 +159,11 @@ class Run:
             self.out[label] = [result(v) for v in value]
         else:
             self.out[label] = result(value)
+        if OFFICIAL:
+            official_paths(value, "", self.paths.setdefault(label, {}))
+        else:
+            wanted = self.paths.get(label, {})
+            self.paths[label] = {path: resolve(value, path) for path in wanted}
         return value
 
     def probe(self, label: str, read: Callable[[], Any]) -> None:
@@ -191,7 +252,7 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
 
         Configuration.set_default(Configuration(host=config["url"]))
     api = miro_api.MiroApi(config["token"])
-    run = Run()
+    run = Run({} if OFFICIAL else config.get("paths", {}))
 
     # Boards
     board = run(
@@ -639,6 +700,7 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
     )
     run("revoke_token_v2", lambda: api.revoke_token_v2(revoke))
     run.out["$log"] = run.log
+    run.out["$paths"] = run.paths
     run.out["$methods"] = sorted(
         name
         for name in dir(miro_api.MiroApi)
