@@ -16,8 +16,9 @@ client returns its generated models. :func:`adapt` bridges the two generically:
 
 from __future__ import annotations
 
+import datetime
 import importlib
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 import attrs
 
@@ -52,22 +53,37 @@ def adapt(method: str, result: Any) -> Any:
 def officialize(value: Any) -> Any:
     """Flavour every model inside ``value`` and make its dict fields attribute-readable."""
     if isinstance(value, OfficialModel):
-        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-            if field.name.startswith("_") or field.name == "extra":
+        for name in _fields(type(value)):
+            inner = getattr(value, name)
+            kind = type(inner)
+            if kind in _SCALARS:
                 continue
-            inner = getattr(value, field.name)
-            if isinstance(inner, dict) and not isinstance(inner, OfficialDict):
-                setattr(value, field.name, wrap(inner))
+            if kind is dict:
+                setattr(value, name, wrap(inner))
             else:
                 officialize(inner)
         mark_official(value)
     elif isinstance(value, (list, tuple)):
         for inner in value:
-            officialize(inner)
+            if type(inner) not in _SCALARS:
+                officialize(inner)
     elif isinstance(value, dict):
         for inner in value.values():
             officialize(inner)
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None), datetime.datetime, datetime.date})
+_FIELDS: Dict[type, Tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> Tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        fields = attrs.fields(cls)
+        names = tuple(f.name for f in fields if not f.name.startswith("_") and f.name != "extra")
+        _FIELDS[cls] = names
+    return names
 
 
 #: Official model names -> "module:Class" of ours that plays the part (same attributes).

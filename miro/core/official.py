@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import json
 import pprint
-from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Type, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Tuple, Type, TypeVar
 
 import attrs
 
@@ -31,12 +31,14 @@ from .convert import camel, format_datetime, json_name, snake, structure, unstru
 M = TypeVar("M", bound="OfficialModel")
 
 
-def _wire_fields(obj: Any) -> Any:
-    return _wire_fields_of(type(obj))
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _value(value: Any, mode: str, by_alias: bool, exclude_none: bool) -> Any:
-    if attrs.has(type(value)):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind in _KEYS or attrs.has(kind):
         return _dump(value, mode, by_alias, exclude_none)
     if isinstance(value, datetime.datetime):
         return format_datetime(value) if mode == "json" else value
@@ -51,13 +53,24 @@ def _value(value: Any, mode: str, by_alias: bool, exclude_none: bool) -> Any:
     return value
 
 
+#: Per class: (attribute name, JSON name) of its wire fields.
+_KEYS: Dict[type, Tuple[Tuple[str, str], ...]] = {}
+
+
+def _keys(cls: type) -> Tuple[Tuple[str, str], ...]:
+    keys = _KEYS.get(cls)
+    if keys is None:
+        keys = _KEYS[cls] = tuple((a.name, json_name(a)) for a in _wire_fields_of(cls))
+    return keys
+
+
 def _dump(obj: Any, mode: str, by_alias: bool, exclude_none: bool) -> Dict[str, Any]:
     out: Dict[str, Any] = {}
-    for a in _wire_fields(obj):
-        value = getattr(obj, a.name)
+    for name, key in _keys(type(obj)):
+        value = getattr(obj, name)
         if value is None and exclude_none:
             continue
-        out[json_name(a) if by_alias else a.name] = _value(value, mode, by_alias, exclude_none)
+        out[key if by_alias else name] = _value(value, mode, by_alias, exclude_none)
     extra = getattr(obj, "extra", None) or {}
     if by_alias:
         out.update((k, v) for k, v in extra.items() if k not in out)
