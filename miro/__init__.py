@@ -9,32 +9,50 @@ Start with :class:`MiroApi`::
 
 App backends use :class:`Miro`, the stateful OAuth client (``miro.auth_url``,
 ``miro.exchange_code_for_access_token(...)``, ``miro.api``), with a :class:`Storage`.
+
+Every public name is loaded on first use (``miro.Miro`` imports the OAuth side and
+requests-oauthlib only when asked for), so ``import miro`` stays cheap for a script
+that only needs a token client.
 """
 
-from . import errors
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, List
+
 from ._version import __version__
-from .api import MiroApi
-from .boards import Board, Boards
-from .core.pagination import Page, Paginator
-from .items import (
-    AppCard,
-    Card,
-    CustomField,
-    DocFormat,
-    Document,
-    Embed,
-    Frame,
-    Image,
-    Item,
-    Items,
-    Shape,
-    StickyNote,
-    Text,
-)
-from .members import BoardMember, InvitationResult
-from .oauth import Miro
-from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
-from .tokens import TokenInfo
+
+#: Public name -> the module that defines it.
+_EXPORTS: Dict[str, str] = {
+    "MiroApi": ".api",
+    "Board": ".boards",
+    "Boards": ".boards",
+    "Page": ".core.pagination",
+    "Paginator": ".core.pagination",
+    "MalformedElementWarning": ".core.pagination",
+    "AppCard": ".items",
+    "Card": ".items",
+    "CustomField": ".items",
+    "DocFormat": ".items",
+    "Document": ".items",
+    "Embed": ".items",
+    "Frame": ".items",
+    "Image": ".items",
+    "Item": ".items",
+    "Items": ".items",
+    "Shape": ".items",
+    "StickyNote": ".items",
+    "Text": ".items",
+    "BoardMember": ".members",
+    "InvitationResult": ".members",
+    "Miro": ".oauth",
+    "InMemoryStorage": ".storage",
+    "RedisStorage": ".storage",
+    "SQLiteStorage": ".storage",
+    "State": ".storage",
+    "Storage": ".storage",
+    "TokenInfo": ".tokens",
+}
 
 __all__ = [
     "AppCard",
@@ -52,6 +70,7 @@ __all__ = [
     "InvitationResult",
     "Item",
     "Items",
+    "MalformedElementWarning",
     "Miro",
     "MiroApi",
     "Page",
@@ -67,3 +86,51 @@ __all__ = [
     "__version__",
     "errors",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name (or a submodule such as ``miro.errors``) on first use."""
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+    elif name.startswith("_"):
+        raise AttributeError(f"module 'miro' has no attribute {name!r}")
+    else:
+        try:  # a submodule: miro.errors, miro.items, miro.core …
+            value = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module 'miro' has no attribute {name!r}") from None
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
+    from . import errors
+    from .api import MiroApi
+    from .boards import Board, Boards
+    from .core.pagination import MalformedElementWarning, Page, Paginator
+    from .items import (
+        AppCard,
+        Card,
+        CustomField,
+        DocFormat,
+        Document,
+        Embed,
+        Frame,
+        Image,
+        Item,
+        Items,
+        Shape,
+        StickyNote,
+        Text,
+    )
+    from .members import BoardMember, InvitationResult
+    from .oauth import Miro
+    from .storage import InMemoryStorage, RedisStorage, SQLiteStorage, State, Storage
+    from .tokens import TokenInfo

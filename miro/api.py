@@ -9,7 +9,13 @@ import requests
 from .boards import Board, Boards
 from .compat import FlatMethods
 from .connectors import Connectors
-from .core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport, default_base_url
+from .core.transport import (
+    DEFAULT_DEADLINE,
+    DEFAULT_TIMEOUT,
+    TokenProvider,
+    Transport,
+    default_base_url,
+)
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
 from .items.collection import Items
@@ -33,6 +39,10 @@ class MiroApi(FlatMethods):
         session: a ``requests.Session`` to send through (proxies, adapters …).
         on_unauthorized: called once when a call answers 401, with the refused token;
             returning True retries the call (an OAuth client refreshes its token here).
+        deadline: longest one attempt may take end to end (a slow-drip answer is cut).
+        pacing: pace requests from Miro's rate-limit headers so the credit budget is never
+            overdrawn (False: only wait after a 429).
+        allow_http: allow plain ``http://`` to a host other than this machine.
     """
 
     def __init__(
@@ -45,6 +55,9 @@ class MiroApi(FlatMethods):
         max_retry_wait: float = 60.0,
         session: Optional[requests.Session] = None,
         on_unauthorized: Optional[Callable[[str], bool]] = None,
+        deadline: Optional[float] = DEFAULT_DEADLINE,
+        pacing: bool = True,
+        allow_http: bool = False,
     ) -> None:
         self._transport = Transport(
             access_token,
@@ -54,6 +67,9 @@ class MiroApi(FlatMethods):
             max_retry_wait=max_retry_wait,
             session=session,
             on_unauthorized=on_unauthorized,
+            deadline=deadline,
+            pacing=pacing,
+            allow_http=allow_http,
         )
         self.boards = Boards(self._transport)
         #: Experimental endpoints (app metrics); board-level ones hang off ``board.experimental``.

@@ -16,6 +16,30 @@ from typing import Any, Dict, Mapping, Optional, Type
 class MiroError(Exception):
     """Base class of every error this package raises on purpose."""
 
+    #: For a bulk create that failed part-way: the items that were created, in input order.
+    created: Optional[list] = None
+    #: For a bulk create that failed part-way: a ``miro.items.bulk.BulkProgress`` saying
+    #: what was created, what was not, and what could not be confirmed either way.
+    bulk: Any = None
+
+    def __reduce__(self):  # picklable, with bulk progress unbound from its client
+        return (type(self), self.args, portable_state(self.__dict__))
+
+
+def portable_state(state: Dict[str, Any]) -> Dict[str, Any]:
+    """An exception's ``__dict__`` that pickles: created items without their client."""
+    state = dict(state)
+    if state.get("created") is not None:
+        state["created"] = unbound(state["created"])
+    return state
+
+
+def unbound(items: Any) -> list:
+    """Copies of ``items`` not bound to a collection (so they pickle)."""
+    import attrs
+
+    return [attrs.evolve(item) if attrs.has(type(item)) else item for item in items]
+
 
 class InvalidArgument(MiroError, ValueError):
     """An argument has a value the API would reject; raised before any request."""
@@ -30,12 +54,24 @@ class PaginationError(MiroError):
 
 
 class TransportError(MiroError):
-    """The request did not get an HTTP answer: connection failure, timeout, cut response."""
+    """The request did not get an HTTP answer: connection failure, timeout, cut response.
 
-    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+    ``delivered`` is False when the request certainly never reached the server (the
+    connection could not be opened), None when it may have been (and acted upon).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        path: str = "",
+        delivered: Optional[bool] = None,
+    ) -> None:
         super().__init__(message)
         self.method = method
         self.path = path
+        self.delivered = delivered
 
 
 class Timeout(TransportError):
@@ -125,7 +161,7 @@ class ApiError(MiroError):
     def __reduce__(self):  # keep exceptions picklable (multiprocessing, pytest-xdist)
         return (
             _rebuild_api_error,
-            (type(self), self.status, self.message, self.__dict__.copy()),
+            (type(self), self.status, self.message, portable_state(self.__dict__)),
         )
 
 

@@ -18,6 +18,10 @@ thread or process has just done it: one refresh per expiry.
 Tokens and the client secret never appear in a repr, an exception or a log record:
 requests-oauthlib logs token requests and answers at DEBUG level, so its records are
 scrubbed of token fields (see :class:`SecretScrubber`).
+
+An outage of the token endpoint (a 5xx, a 429, no answer) while the access token is
+still valid does not log the user out: the valid token is used, and the refresh is tried
+again later with backoff; only a token that has really expired makes calls fail.
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ import datetime
 import hmac
 import logging
 import os
-import re
+import random
 import threading
+import time
 from typing import Any, Callable, Dict, Iterator, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
@@ -38,7 +43,8 @@ from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
 from requests_oauthlib import OAuth2Session
 
 from .api import MiroApi
-from .core.transport import DEFAULT_TIMEOUT, Transport, default_base_url
+from .core.redact import SecretScrubber, protect_loggers, scrubbed_copy
+from .core.transport import DEFAULT_TIMEOUT, Transport, check_base_url, default_base_url
 from .errors import (
     AuthError,
     AuthorizationDenied,
@@ -64,41 +70,13 @@ REFRESH_MARGIN = 120.0
 MAX_PENDING_STATES = 1000
 
 _UTC = datetime.timezone.utc
-
-
-class SecretScrubber(logging.Filter):
-    """Hides token fields and bearer tokens in requests-oauthlib's debug records.
-
-    requests-oauthlib logs token request bodies (with ``client_secret`` and ``code``) and
-    token answers (with ``access_token`` and ``refresh_token``) at DEBUG level; this
-    filter, installed on its logger when :mod:`miro.oauth` is imported, rewrites such
-    values to ``<hidden>``.
-    """
-
-    FIELDS = re.compile(
-        r"""\b(access_token|refresh_token|client_secret|code|accessToken|clientSecret)"""
-        r"""(["']?\s*[:=]\s*["']?)([^"'&,\s}\]]+)"""
-    )
-    BEARER = re.compile(r"""(Bearer\s+)[^\s"',}]+""", re.IGNORECASE)
-
-    @classmethod
-    def scrub(cls, text: str) -> str:
-        """``text`` with every token-field value and bearer token replaced."""
-        return cls.BEARER.sub(r"\1<hidden>", cls.FIELDS.sub(r"\1\2<hidden>", text))
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message without secrets; never drops a record."""
-        message = record.getMessage()
-        scrubbed = self.scrub(message)
-        if scrubbed != message:
-            record.msg, record.args = scrubbed, ()
-        return True
+log = logging.getLogger("miro.oauth")
+#: Longest pause between two refresh attempts while the token endpoint is failing.
+MAX_REFRESH_BACKOFF = 60.0
 
 
 def _install_scrubber() -> None:
-    logger = logging.getLogger("requests_oauthlib.oauth2_session")
-    if not any(isinstance(f, SecretScrubber) for f in logger.filters):
-        logger.addFilter(SecretScrubber())
+    protect_loggers()  # requests-oauthlib and oauthlib are imported by now
 
 
 _install_scrubber()
@@ -114,10 +92,10 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @contextlib.contextmanager
-def _loopback_http_allowed(url: str) -> Iterator[None]:
+def _loopback_http_allowed(url: str, allow_any: bool = False) -> Iterator[None]:
     global _insecure_users
     parts = urlsplit(url)
-    if parts.scheme != "http" or parts.hostname not in _LOOPBACK:
+    if parts.scheme != "http" or not (allow_any or parts.hostname in _LOOPBACK):
         yield
         return
     with _insecure_lock:
@@ -174,6 +152,14 @@ def _check_token_answer(response: requests.Response) -> requests.Response:
     raise kind(error, SecretScrubber.scrub(description), status=response.status_code)
 
 
+def _transient(failure: Exception) -> bool:
+    """Whether a failed refresh is the endpoint's trouble (retry later), not a refusal."""
+    if isinstance(failure, TransportError):
+        return True
+    status = getattr(failure, "status", None)
+    return status is not None and (status == 429 or status >= 500)
+
+
 def state_from_token(token: Dict[str, Any], received_at: datetime.datetime) -> State:
     """A :class:`State` from the token endpoint's answer (API-NOTES §5.3)."""
     expires_in = token.get("expires_in")
@@ -204,8 +190,12 @@ class Miro:
             (a ``FakeMiro().url`` in tests).
         authorize_url: Miro's consent page: ``https://miro.com/oauth/authorize``, or
             ``MIRO_AUTHORIZE_URL`` when set (``FakeMiro().authorize_url`` in tests).
-        refresh_margin: refresh the access token this many seconds before it expires.
+        refresh_margin: refresh the access token this many seconds before it expires
+            (at most half the token's lifetime is used, so a margin at or above the
+            lifetime does not refresh on every call).
         timeout: seconds to wait for Miro on each request.
+        allow_http: allow a plain ``http://`` ``base_url`` other than this machine (the
+            tokens and the client secret would cross the network unencrypted).
 
     Raises:
         InvalidArgument: a setting is missing (naming the argument and the variable).
@@ -222,6 +212,7 @@ class Miro:
         authorize_url: Optional[str] = None,
         refresh_margin: float = REFRESH_MARGIN,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
+        allow_http: bool = False,
     ) -> None:
         self.client_id = _setting(client_id, "client_id", "MIRO_CLIENT_ID")
         self._client_secret = _setting(client_secret, "client_secret", "MIRO_CLIENT_SECRET")
@@ -233,7 +224,8 @@ class Miro:
         if not all(callable(getattr(storage, name, None)) for name in ("get", "set")):
             raise InvalidArgumentType("storage must be a miro.Storage (with get() and set())")
         self._storage = storage
-        self.base_url = _url(base_url or default_base_url(), "base_url").rstrip("/")
+        self.base_url = check_base_url(base_url or default_base_url(), allow_http)
+        self._allow_http = allow_http
         self.authorize_url = _url(
             authorize_url or os.environ.get("MIRO_AUTHORIZE_URL") or AUTHORIZE_URL,
             "authorize_url",
@@ -241,6 +233,9 @@ class Miro:
         if isinstance(refresh_margin, bool) or not isinstance(refresh_margin, (int, float)):
             raise InvalidArgumentType("refresh_margin must be a number of seconds")
         self.refresh_margin = float(refresh_margin)
+        self._lifetime: Optional[float] = None  # seconds the last refreshed token lived
+        self._refresh_failures = 0
+        self._next_refresh_try = 0.0  # time.monotonic() before which no refresh is tried
         self.timeout = timeout
         self._lock = threading.Lock()  # held across a refresh
         self._states_lock = threading.Lock()
@@ -250,6 +245,7 @@ class Miro:
             base_url=self.base_url,
             timeout=timeout,
             on_unauthorized=self._on_unauthorized,
+            allow_http=allow_http,
         )
 
     def __repr__(self) -> str:
@@ -384,14 +380,47 @@ class Miro:
                 "no access token stored: send the user to auth_url, then call "
                 "exchange_code_for_access_token()"
             )
-        if state.needs_refresh(self.refresh_margin):
-            state = self._refresh(state.access_token, forced=False)
+        if state.needs_refresh(self._margin()):
+            state = self._refresh_or_keep(state)
         elif (state.expires_in() or 1.0) <= 0:
             raise NotAuthorized(
                 "the access token has expired and there is no refresh token: send the user "
                 "to auth_url again"
             )
         return state.access_token
+
+    def _margin(self) -> float:
+        """The refresh margin, at most half the lifetime of the tokens Miro issues."""
+        if self._lifetime is None:
+            return self.refresh_margin
+        return min(self.refresh_margin, self._lifetime / 2)
+
+    def _refresh_or_keep(self, state: State) -> State:
+        """Refresh a token that is due; while it is still valid, an outage of the token
+        endpoint (5xx, 429, no answer) keeps it in use and the refresh is retried later."""
+        still_valid = (state.expires_in() or 0.0) > 0
+        if still_valid and time.monotonic() < self._next_refresh_try:
+            return state  # backing off after a failed refresh
+        try:
+            fresh = self._refresh(state.access_token, forced=False)
+        except (OAuthError, TransportError) as failure:
+            if not still_valid or not _transient(failure):
+                raise
+            self._refresh_failures += 1
+            pause = min(MAX_REFRESH_BACKOFF, 2.0 ** (self._refresh_failures - 1))
+            pause *= 0.5 + random.random() / 2
+            self._next_refresh_try = time.monotonic() + pause
+            log.warning(
+                "token refresh failed (%s); the access token is valid for %.0f s more: "
+                "using it, next refresh attempt in %.1f s",
+                type(failure).__name__,
+                state.expires_in() or 0.0,
+                pause,
+            )
+            return state
+        self._refresh_failures = 0
+        self._next_refresh_try = 0.0
+        return fresh
 
     @property
     def is_authorized(self) -> bool:
@@ -433,7 +462,12 @@ class Miro:
                     state = self._rotate(state)
                 except InvalidGrant:
                     return  # the pair was already dead; _rotate cleared the storage
-            transport = Transport(state.access_token, base_url=self.base_url, timeout=self.timeout)
+            transport = Transport(
+                state.access_token,
+                base_url=self.base_url,
+                timeout=self.timeout,
+                allow_http=self._allow_http,
+            )
             try:
                 Token(transport).revoke(client_id=self.client_id, client_secret=self._client_secret)
             except NotFound:
@@ -466,7 +500,7 @@ class Miro:
             if current is None:
                 raise NotAuthorized("the stored token was removed while refreshing")
             if current.access_token != stale_token and (
-                forced or not current.needs_refresh(self.refresh_margin)
+                forced or not current.needs_refresh(self._margin())
             ):
                 return current  # another thread or process refreshed it already
             return self._rotate(current)
@@ -489,6 +523,7 @@ class Miro:
                 status=refused.status,
             ) from None
         self._storage.set(fresh)
+        self._lifetime = fresh.expires_in()
         return fresh
 
     def _on_unauthorized(self, refused_token: str) -> bool:
@@ -508,7 +543,7 @@ class Miro:
         for hook in ("access_token_response", "refresh_token_response"):
             oauth.register_compliance_hook(hook, _check_token_answer)
         try:
-            with _loopback_http_allowed(token_url):
+            with _loopback_http_allowed(token_url, self._allow_http):
                 if code is not None:
                     token = oauth.fetch_token(
                         token_url,
@@ -529,8 +564,10 @@ class Miro:
         except OAuth2Error as exc:
             raise OAuthError(exc.error, SecretScrubber.scrub(exc.description or "")) from None
         except requests.RequestException as exc:
-            raise TransportError(
+            failure = TransportError(
                 f"POST {TOKEN_PATH} failed: {type(exc).__name__}", method="POST", path=TOKEN_PATH
-            ) from None
+            )
+            failure.__cause__ = scrubbed_copy(exc)
+            raise failure from failure.__cause__
         finally:
             oauth.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
 from ..core.convert import snake
 from ..core.pagination import Page
@@ -80,8 +80,14 @@ class ItemsFlat:
 
     @flat("create-items", "board.items.create_many")
     def create_items(self, board_id: str, item_create: Any) -> List[Item]:
-        """Create up to 20 items in one all-or-nothing request (a list of ``ItemCreate``)."""
-        if isinstance(item_create, (list, tuple)) and len(item_create) > MAX_ITEMS_PER_REQUEST:
+        """Create up to 20 items in one all-or-nothing request (a list of ``ItemCreate``).
+
+        Like the official method this is one atomic request: any iterable (a generator
+        too) of more than 20 is refused before sending, never split silently.
+        """
+        if item_create is not None and not isinstance(item_create, (str, bytes, Mapping)):
+            item_create = list(item_create) if isinstance(item_create, Iterable) else item_create
+        if isinstance(item_create, list) and len(item_create) > MAX_ITEMS_PER_REQUEST:
             raise InvalidArgument(
                 f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
                 "board.items.create_many sends more in several requests"

@@ -15,12 +15,17 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
-from typing import Any, Callable, Dict, Type, TypeVar
+import sys
+import typing
+from typing import Any, Callable, Dict, List, Type, TypeVar, Union
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from ..errors import MalformedResponse
 
 T = TypeVar("T")
 
@@ -42,11 +47,21 @@ def parse_datetime(value: Any) -> datetime.datetime:
     """Parse Miro's ISO-8601 timestamps (``…Z``) into aware datetimes."""
     if isinstance(value, datetime.datetime):
         return value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
-    text = str(value)
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    parsed = datetime.datetime.fromisoformat(_trim_fraction(text))
+    parsed = _fromisoformat(str(value))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+if sys.version_info >= (3, 11):
+    _fromisoformat = datetime.datetime.fromisoformat
+else:  # pragma: no cover - 3.9/3.10 take neither "Z" nor every fraction length
+
+    def _fromisoformat(text: str) -> datetime.datetime:
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            return datetime.datetime.fromisoformat(text)
+        except ValueError:
+            return datetime.datetime.fromisoformat(_trim_fraction(text))
 
 
 def _trim_fraction(text: str) -> str:
@@ -81,7 +96,7 @@ def subtype_for(base: type, type_name: Any) -> type:
 
 
 def _is_wire_field(a: attrs.Attribute[Any]) -> bool:
-    return not a.name.startswith("_") and a.name != "extra"
+    return not a.name.startswith("_")
 
 
 def json_name(a: attrs.Attribute[Any]) -> str:
@@ -94,39 +109,218 @@ def polymorphic(base: type) -> None:
     _POLYMORPHIC.setdefault(base, {})
 
 
-def _structure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any, type], Any]]:
-    def factory(cls: type) -> Callable[[Any, type], Any]:
-        fields = attrs.fields(cls)
-        overrides = {
-            a.name: override(rename=json_name(a)) if _is_wire_field(a) else override(omit=True)
-            for a in fields
-        }
-        base_fn: Callable[..., Any] = make_dict_structure_fn(
-            cls,
-            conv,
-            **overrides,  # type: ignore[arg-type]
-        )
-        known = frozenset(json_name(a) for a in fields if _is_wire_field(a))
-        keeps_extra = any(a.name == "extra" for a in fields)
+class WrongShape(ValueError):
+    """A JSON value is not of the type its model declares (``where``: the path to it)."""
 
-        def structure(data: Any, _: type) -> Any:
-            obj = base_fn(data, cls)
-            if keeps_extra:
-                obj.extra = {k: v for k, v in data.items() if k not in known}
-            return obj
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where: List[str] = []  # innermost key first, filled while unwinding
 
-        if cls in _POLYMORPHIC:
+    def __str__(self) -> str:
+        path = ".".join(reversed(self.where)).replace(".[", "[")
+        return f"{path}: {self.message}" if path else self.message
 
-            def dispatch(data: Any, asked: type) -> Any:
-                target = subtype_for(cls, data.get("type")) if isinstance(data, dict) else cls
-                if target is cls:
-                    return structure(data, cls)
-                return conv.structure(data, target)
 
-            return dispatch
-        return structure
+_JSON_NAMES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+_JSON_NAMES.update({int: "an integer", float: "a number", type(None): "null"})
 
-    return factory
+
+def _wrong(expected: str, value: Any) -> WrongShape:
+    return WrongShape(f"expected {expected}, got {_JSON_NAMES.get(type(value), 'a value')}")
+
+
+# Strict leaves: a JSON type is never coerced into another (no "{}" read as a string).
+def _any(value: Any) -> Any:
+    return value
+
+
+def _str(value: Any) -> str:
+    if value.__class__ is str:
+        return value
+    raise _wrong("a string", value)
+
+
+def _int(value: Any) -> int:
+    if value.__class__ is int:
+        return value
+    raise _wrong("an integer", value)
+
+
+def _float(value: Any) -> float:
+    kind = value.__class__
+    if kind is float:
+        return value
+    if kind is int:
+        try:
+            float(value)
+        except OverflowError:
+            raise WrongShape(f"number out of range: {str(value)[:20]}…") from None
+        return value  # a JSON integer stays an int, as in the JSON (and the official client)
+    raise _wrong("a number", value)
+
+
+def _bool(value: Any) -> bool:
+    if value.__class__ is bool:
+        return value
+    raise _wrong("a boolean", value)
+
+
+def _datetime(value: Any) -> datetime.datetime:
+    if value.__class__ is not str:
+        raise _wrong("an ISO-8601 timestamp string", value)
+    try:
+        parsed = _fromisoformat(value)
+    except ValueError:
+        raise WrongShape(f"not an ISO-8601 timestamp: {value[:40]!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def _date(value: Any) -> datetime.date:
+    if value.__class__ is not str:
+        raise _wrong("an ISO-8601 date string", value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise WrongShape(f"not an ISO-8601 date: {value[:40]!r}") from None
+
+
+_LEAVES: Dict[Any, Callable[[Any], Any]] = {
+    Any: _any, str: _str, int: _int, float: _float, bool: _bool, object: _any,
+    datetime.datetime: _datetime, datetime.date: _date,
+}  # fmt: skip
+
+
+def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def optional(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return optional
+
+
+def _list(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def structure_list(value: Any) -> Any:
+        if value.__class__ is not list:
+            raise _wrong("an array", value)
+        if inner is _any:
+            return value
+        out = []
+        for index, element in enumerate(value):
+            try:
+                out.append(inner(element))
+            except WrongShape as error:
+                error.where.append(f"[{index}]")
+                raise
+        return out
+
+    return structure_list
+
+
+def _dict(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def structure_dict(value: Any) -> Any:
+        if value.__class__ is not dict:
+            raise _wrong("an object", value)
+        if inner is _any:
+            return value  # JSON objects are fresh per response: no copy needed
+        out = {}
+        for key, element in value.items():
+            try:
+                out[key] = inner(element)
+            except WrongShape as error:
+                error.where.append(str(key))
+                raise
+        return out
+
+    return structure_dict
+
+
+_STRUCTURERS: Dict[Any, Callable[[Any], Any]] = {}
+
+
+def structurer(tp: Any) -> Callable[[Any], Any]:
+    """The (cached) function turning JSON into ``tp``: strict, generated once per class."""
+    found = _STRUCTURERS.get(tp)
+    if found is None:
+        found = _STRUCTURERS[tp] = _build(tp)
+    return found
+
+
+def _build(tp: Any) -> Callable[[Any], Any]:
+    if tp in _LEAVES:
+        return _LEAVES[tp]
+    if attrs.has(tp):
+        return _build_class(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Union and len(args) == 2 and type(None) in args:
+        return _optional(structurer(args[0] if args[1] is type(None) else args[1]))
+    if origin in (list, List) and len(args) == 1:
+        return _list(structurer(args[0]))
+    if origin in (dict, Dict) and len(args) == 2:
+        return _dict(structurer(args[1]))
+    # Anything else (enums, other unions …) is left to cattrs.
+    return lambda value: converter.structure(value, tp)
+
+
+def _build_class(cls: type) -> Callable[[Any], Any]:
+    # A placeholder first, so a class that contains itself resolves to its own function.
+    _STRUCTURERS[cls] = lambda value: _STRUCTURERS[cls](value)
+    hints = typing.get_type_hints(cls)
+    wire = [a for a in attrs.fields(cls) if _is_wire_field(a)]
+    keeps_extra = any(a.name == "_extra" for a in attrs.fields(cls))
+    namespace: Dict[str, Any] = {
+        "cls": cls, "_wrong": _wrong, "WrongShape": WrongShape, "MISSING": _MISSING,
+        "known": frozenset(json_name(a) for a in wire),
+    }  # fmt: skip
+    lines = [
+        "def structure(d):",
+        "    if d.__class__ is not dict:",
+        "        raise _wrong('an object', d)",
+        "    kw = {}",
+        "    n = 0",
+    ]
+    for index, a in enumerate(wire):
+        key, convert = json_name(a), structurer(hints.get(a.name, Any))
+        namespace[f"c{index}"] = convert
+        value = "v" if convert is _any else f"c{index}(v)"
+        lines += [
+            f"    v = d.get({key!r}, MISSING)",
+            "    if v is not MISSING:",
+            "        n += 1",
+            "        try:",
+            f"            kw[{a.alias!r}] = {value}",
+            "        except WrongShape as e:",
+            f"            e.where.append({key!r})",
+            "            raise",
+        ]
+    lines += [
+        "    try:",
+        "        obj = cls(**kw)",
+        "    except TypeError as e:",
+        "        raise WrongShape(str(e).split('.', 1)[-1].strip()) from None",
+    ]
+    if keeps_extra:
+        lines += [
+            "    if n != len(d):",
+            "        obj._extra = {k: v for k, v in d.items() if k not in known}",
+        ]
+    lines.append("    return obj")
+    exec(compile("\n".join(lines), f"<structure {cls.__qualname__}>", "exec"), namespace)
+    function: Callable[[Any], Any] = namespace["structure"]
+    if cls not in _POLYMORPHIC:
+        return function
+    subtypes = _POLYMORPHIC[cls]
+
+    def dispatch(value: Any) -> Any:
+        if value.__class__ is dict:
+            target = subtypes.get(value.get("type", ""))
+            if target is not None and target is not cls:
+                return structurer(target)(value)
+        return function(value)
+
+    return dispatch
+
+
+_MISSING = object()
 
 
 def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
@@ -143,8 +337,8 @@ def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[A
         )
 
         def unstructure(obj: Any) -> Dict[str, Any]:
-            out = base_fn(obj)
-            extra = getattr(obj, "extra", None)
+            out: Dict[str, Any] = base_fn(obj)
+            extra = getattr(obj, "_extra", None)
             if extra:
                 out.update({k: v for k, v in extra.items() if k not in out})
             return out
@@ -159,10 +353,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(datetime.datetime, format_datetime)
     conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
-    # A JSON integer stays an int where the model says float, as in the JSON (and pydantic).
-    conv.register_structure_hook(float, lambda v, _: v if type(v) in (int, float) else float(v))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
-    conv.register_structure_hook_factory(attrs.has, _structure_factory(conv))
+    conv.register_structure_hook_factory(
+        attrs.has, lambda cls: lambda value, _: structurer(cls)(value)
+    )
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_factory(conv))
     return conv
 
@@ -171,8 +365,33 @@ converter = _make_converter()
 
 
 def structure(data: Any, cls: Type[T]) -> T:
-    """Turn API JSON into a model of class ``cls`` (or a registered subtype)."""
-    return converter.structure(data, cls)
+    """Turn API JSON into a model of class ``cls`` (or a registered subtype).
+
+    A value of the wrong JSON type (a string field given an object, an int given a bool)
+    raises :class:`~miro.errors.MalformedResponse` naming the field; nothing is coerced.
+    """
+    try:
+        return structurer(cls)(data)
+    except (WrongShape, cattrs.BaseValidationError, TypeError, ValueError) as error:
+        raise malformed(cls, data, error) from None
+
+
+def malformed(cls: Any, data: Any, error: Exception) -> MalformedResponse:
+    """The :class:`~miro.errors.MalformedResponse` for JSON that did not fit ``cls``."""
+    name = getattr(cls, "__name__", str(cls))
+    detail = f"{name} does not fit: {error}"
+    found = MalformedResponse(detail, excerpt=excerpt(data))
+    found.detail = detail  # type: ignore[attr-defined]  # re-raised with the request's path
+    return found
+
+
+def excerpt(data: Any, size: int = 200) -> str:
+    """A short text of a JSON value, for error messages."""
+    try:
+        text = json.dumps(data, separators=(",", ":"), default=str)
+    except (TypeError, ValueError):
+        text = repr(data)
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def unstructure(obj: Any) -> Any:

@@ -71,7 +71,7 @@ def _dump(obj: Any, mode: str, by_alias: bool, exclude_none: bool) -> Dict[str, 
         if value is None and exclude_none:
             continue
         out[key if by_alias else name] = _value(value, mode, by_alias, exclude_none)
-    extra = getattr(obj, "extra", None) or {}
+    extra = getattr(obj, "_extra", None) or {}
     if by_alias:
         out.update((k, v) for k, v in extra.items() if k not in out)
     else:
@@ -240,7 +240,7 @@ class OfficialModel:
         ours = official_names(type(self)).get(name)
         if ours is not None:
             return getattr(self, ours)
-        extra = getattr(self, "extra", None) or {}
+        extra = getattr(self, "_extra", None) or {}
         if camel(name) in extra:
             return wrap(extra[camel(name)])
         if any(name in _ABSENT.get(cls, ()) for cls in type(self).__mro__):

@@ -16,6 +16,7 @@ A server that repeats a cursor or an offset raises
 from __future__ import annotations
 
 import itertools
+import warnings
 from typing import (
     Any,
     Callable,
@@ -32,7 +33,13 @@ from typing import (
 
 import attrs
 
-from ..errors import InvalidArgument, InvalidArgumentType, PaginationError
+from ..errors import (
+    InvalidArgument,
+    InvalidArgumentType,
+    MalformedResponse,
+    MiroError,
+    PaginationError,
+)
 from .official import OfficialModel
 
 T = TypeVar("T")
@@ -95,10 +102,43 @@ class Page(OfficialModel, Generic[T]):
 
 
 FetchPage = Callable[[Dict[str, Any]], Mapping[str, Any]]
+Position = Union[str, int, None]  # a cursor (cursor lists) or an offset (offset lists)
+
+
+class MalformedElementWarning(UserWarning):
+    """One element of a listed page did not fit its model and was skipped.
+
+    ``error`` is the :class:`~miro.errors.MalformedResponse` saying what was wrong and
+    ``data`` the element's JSON as Miro sent it. Turn it into an error with
+    ``warnings.simplefilter("error", MalformedElementWarning)``.
+    """
+
+    def __init__(self, error: MalformedResponse, data: Any) -> None:
+        super().__init__(f"skipped a malformed element: {error}")
+        self.error = error
+        self.data = data
+
+
+class _Walk:
+    """Where one walk through a list stands: the page it is on and how much of it was used."""
+
+    __slots__ = ("size", "token", "used", "finished")
+
+    def __init__(self, size: int, token: Position = None, used: int = 0) -> None:
+        self.size = size
+        self.token = token  # the cursor/offset of the page being read (None: the first)
+        self.used = used  # elements of that page already handed out
+        self.finished = False
 
 
 class Paginator(Generic[T]):
     """A lazy, re-iterable view of every element of a paged list.
+
+    Iterating walks every page with constant memory, each time from the start.
+    ``paginator[i]`` and slices keep the pages they fetched, so reading indexes in order
+    costs one request per page. After an error mid-way (the exception carries
+    ``resume_from``), :meth:`resume` continues the last walk without repeats or gaps, and
+    ``pages(start=error.resume_from)`` continues page by page.
 
     Args:
         fetch: sends one page request given its query parameters, returns the JSON.
@@ -106,6 +146,7 @@ class Paginator(Generic[T]):
         paging: the endpoint's :class:`Paging`.
         params: the list's other query parameters (filters).
         limit: page size; defaults to the largest the endpoint allows (fewest requests).
+        path: the list's URL path, for error messages.
     """
 
     def __init__(
@@ -115,12 +156,19 @@ class Paginator(Generic[T]):
         paging: Paging,
         params: Optional[Mapping[str, Any]] = None,
         limit: Optional[int] = None,
+        *,
+        path: str = "",
     ) -> None:
         self._fetch = fetch
         self._convert = convert
         self.paging = paging
         self.params = {k: v for k, v in (params or {}).items() if v is not None}
         self.page_size = paging.max_limit if limit is None else paging.check_limit(limit)
+        self.path = path
+        self._last: Optional[_Walk] = None  # the latest walk by iteration
+        self._cache: List[T] = []  # elements kept for indexing and slicing
+        self._cache_walk: Optional[_Walk] = None
+        self._cache_pages: Optional[Iterator[Page[T]]] = None
 
     def __repr__(self) -> str:
         filters = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
@@ -129,15 +177,53 @@ class Paginator(Generic[T]):
         )
 
     def __iter__(self) -> Iterator[T]:
-        for page in self.pages():
-            yield from page.data
+        self._last = _Walk(self.page_size)
+        return self._elements(self._last)
 
-    def pages(self, page_size: Optional[int] = None) -> Iterator[Page[T]]:
-        """Yield each page in turn (one request per page)."""
-        size = self.page_size if page_size is None else page_size
+    def resume(self) -> Iterator[T]:
+        """Continue the last iteration where it stopped (after an error or a ``break``):
+        the elements it has not handed out yet, none twice."""
+        last = self._last
+        if last is None or last.finished:
+            return iter(self)
+        self._last = _Walk(last.size, last.token, last.used)
+        return self._elements(self._last)
+
+    @property
+    def resume_from(self) -> Position:
+        """Where the last iteration stopped: for offset lists the offset of the next
+        element, for cursor lists the cursor of its page (None: the first page)."""
+        last = self._last
+        if last is None:
+            return None
+        if self.paging.style == OFFSET:
+            return (last.token or 0) + last.used  # type: ignore[operator]
+        return last.token
+
+    def pages(
+        self, page_size: Optional[int] = None, *, start: Position = None
+    ) -> Iterator[Page[T]]:
+        """Yield each page in turn (one request per page), from the first or from
+        ``start``: a cursor (cursor lists) or an offset (offset lists)."""
+        size = self.page_size if page_size is None else self.paging.check_limit(page_size)
+        return self._pages(_Walk(size, self._check_start(start)))
+
+    def _check_start(self, start: Position) -> Position:
+        if start is None:
+            return None
         if self.paging.style == CURSOR:
-            return self._cursor_pages(size)
-        return self._offset_pages(size)
+            if not isinstance(start, str):
+                raise InvalidArgumentType(
+                    f"start must be a cursor string for this list, got {type(start).__name__}"
+                )
+            return start
+        if isinstance(start, bool) or not isinstance(start, int):
+            raise InvalidArgumentType(
+                f"start must be an int offset for this list, got {type(start).__name__}"
+            )
+        if start < 0:
+            raise InvalidArgument(f"start must be 0 or more, got {start}")
+        return start
 
     def page(self, *, offset: Optional[int] = None, cursor: Optional[str] = None) -> Page[T]:
         """Fetch a single page: at ``offset`` (offset lists) or ``cursor`` (cursor lists)."""
@@ -165,8 +251,14 @@ class Paginator(Generic[T]):
 
     def _page(self, body: Mapping[str, Any]) -> Page[T]:
         items = body.get(self.paging.data_key) or []
+        if not isinstance(items, list):
+            raise MalformedResponse(
+                f"expected a list in {self.paging.data_key!r}, got {type(items).__name__}",
+                method="GET",
+                path=self.path,
+            )
         return Page(
-            data=[self._convert(item) for item in items],
+            data=self._convert_all(items),
             total=_int(body.get("total")),
             size=_int(body.get("size")),
             limit=_int(body.get("limit")),
@@ -176,34 +268,76 @@ class Paginator(Generic[T]):
             type=body.get("type"),
         )
 
-    def _cursor_pages(self, size: int) -> Iterator[Page[T]]:
-        seen = set()
-        cursor: Optional[str] = None
-        while True:
-            page = self._page(self._request({"cursor": cursor} if cursor else {}, size))
-            yield page
-            cursor = page.cursor
-            if not cursor or not page.data:
-                return
-            if cursor in seen:
-                raise PaginationError(f"the server repeated cursor {cursor!r}")
-            seen.add(cursor)
+    def _convert_all(self, items: List[Any]) -> List[T]:
+        convert = self._convert
+        try:
+            return [convert(item) for item in items]
+        except MalformedResponse:
+            pass  # find the bad ones; the others still count
+        kept = []
+        for item in items:
+            try:
+                kept.append(convert(item))
+            except MalformedResponse as error:
+                error = MalformedResponse(
+                    getattr(error, "detail", str(error)),
+                    method="GET",
+                    path=self.path,
+                    excerpt=error.excerpt,
+                )
+                warnings.warn(MalformedElementWarning(error, item), stacklevel=4)
+        return kept
 
-    def _offset_pages(self, size: int) -> Iterator[Page[T]]:
-        offset = 0
+    def _fetch_page(self, walk: _Walk, extra: Dict[str, Any]) -> Page[T]:
+        try:
+            return self._page(self._request(extra, walk.size))
+        except MiroError as error:
+            error.resume_from = walk.token  # type: ignore[attr-defined]
+            raise
+
+    def _pages(self, walk: _Walk) -> Iterator[Page[T]]:
+        if self.paging.style == CURSOR:
+            return self._cursor_pages(walk)
+        return self._offset_pages(walk)
+
+    def _cursor_pages(self, walk: _Walk) -> Iterator[Page[T]]:
+        seen = set()
         while True:
-            page = self._page(self._request({"offset": self.paging.wire(offset)}, size))
+            cursor = walk.token
+            page = self._fetch_page(walk, {"cursor": cursor} if cursor else {})
+            yield page
+            if not page.cursor or not page.data:
+                walk.finished = True
+                return
+            if page.cursor in seen:
+                raise PaginationError(f"the server repeated cursor {page.cursor!r}")
+            seen.add(page.cursor)
+            walk.token, walk.used = page.cursor, 0
+
+    def _offset_pages(self, walk: _Walk) -> Iterator[Page[T]]:
+        while True:
+            offset: int = walk.token or 0  # type: ignore[assignment]
+            page = self._fetch_page(walk, {"offset": self.paging.wire(offset)})
             yield page
             served = offset if page.offset is None else page.offset
             if served != offset:
                 raise PaginationError(f"asked for offset {offset}, the server served {served}")
-            offset = served + len(page.data)
-            if not page.data:
+            following = served + len(page.data)
+            if (
+                not page.data
+                or (page.total is not None and following >= page.total)
+                or (page.total is None and len(page.data) < walk.size)
+            ):
+                walk.finished = True
                 return
-            if page.total is not None and offset >= page.total:
-                return
-            if page.total is None and len(page.data) < size:
-                return
+            walk.token, walk.used = following, 0
+
+    def _elements(self, walk: _Walk) -> Iterator[T]:
+        for page in self._pages(walk):
+            data = page.data
+            for index in range(walk.used, len(data)):
+                walk.used = index + 1
+                yield data[index]
 
     def first(self) -> Optional[T]:
         """The first element, or None; fetches a single small page."""
@@ -215,12 +349,11 @@ class Paginator(Generic[T]):
         """The first ``n`` elements, fetching no more pages than needed."""
         if n <= 0:
             return []
+        walk = self._cache_walk
+        if len(self._cache) >= n or (walk is not None and walk.finished):
+            return self._cache[:n]
         size = min(self.page_size, max(self.paging.min_limit, n))
-        return list(itertools.islice(self._iterate(size), n))
-
-    def _iterate(self, size: int) -> Iterator[T]:
-        for page in self.pages(size):
-            yield from page.data
+        return list(itertools.islice(self._elements(_Walk(size)), n))
 
     def all(self) -> List[T]:
         """Every element, as a list."""
@@ -231,6 +364,27 @@ class Paginator(Generic[T]):
             "a Paginator has no len() without fetching every page; use len(paginator.all())"
         )
 
+    def _cached(self, stop: Optional[int]) -> List[T]:
+        """The kept elements, fetching further pages until there are ``stop`` (or all)."""
+        cache = self._cache
+        while stop is None or len(cache) < stop:
+            if self._cache_pages is None:
+                if self._cache_walk is None:
+                    self._cache_walk = _Walk(self.page_size)
+                elif self._cache_walk.finished:
+                    break
+                # After a failed fetch the walk still points at the page that failed.
+                self._cache_pages = self._pages(self._cache_walk)
+            try:
+                cache.extend(next(self._cache_pages).data)
+            except StopIteration:
+                self._cache_pages = None
+                break
+            except BaseException:
+                self._cache_pages = None
+                raise
+        return cache
+
     @overload
     def __getitem__(self, index: int) -> T: ...
 
@@ -238,16 +392,18 @@ class Paginator(Generic[T]):
     def __getitem__(self, index: slice) -> List[T]: ...
 
     def __getitem__(self, index: Union[int, slice]) -> Union[T, List[T]]:
-        """``paginator[i]`` and ``paginator[a:b]`` fetch only the pages they need."""
+        """``paginator[i]`` and ``paginator[a:b]`` fetch only the pages they need, once."""
         if isinstance(index, slice):
             if (index.start or 0) < 0 or (index.stop is not None and index.stop < 0):
                 raise InvalidArgument("negative slices need every page; use .all()[...]")
-            if index.stop is None:
-                return list(itertools.islice(iter(self), index.start, None, index.step))
-            return self.take(index.stop)[index]
+            return self._cached(index.stop)[index]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise InvalidArgumentType(
+                f"index must be an int or a slice, got {type(index).__name__}"
+            )
         if index < 0:
             raise InvalidArgument("negative indexes need every page; use .all()[index]")
-        found = self.take(index + 1)
+        found = self._cached(index + 1)
         if len(found) <= index:
             raise IndexError(index)
         return found[index]

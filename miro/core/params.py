@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import sys
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 import attrs
@@ -72,11 +73,18 @@ def text(min_length: int = 0, max_length: Optional[int] = None) -> Check:
 TEXT = text()
 
 
+_LARGEST = int(sys.float_info.max)
+
+
 def _number(name: str, value: Any, minimum: Optional[float], maximum: Optional[float]) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidArgumentType(f"{name} must be a number, got {_type_name(value)}")
     if value != value or value in (float("inf"), float("-inf")):
         raise InvalidArgument(f"{name} must be a finite number")
+    if isinstance(value, int) and not -_LARGEST <= value <= _LARGEST:
+        # Python ints have no bound; a JSON number Miro (and every client) reads as a
+        # double does. 10**400 would be stored and break every later listing.
+        raise InvalidArgument(f"{name} is too large to be a JSON number (at most about 1.8e308)")
     if minimum is not None and value < minimum:
         raise InvalidArgument(f"{name} must be at least {minimum:g}, got {value}")
     if maximum is not None and value > maximum:

@@ -2,7 +2,8 @@
 
 Every flat ``MiroApi`` method registers the spec operation it calls (by ``operationId``)
 with the fluent call that does the work. The coverage test reads :func:`operations` and
-checks each claim against Miro's spec and against FakeMiro.
+checks each claim against Miro's spec and against FakeMiro. Registrations happen when
+``miro.api`` (the flat interface) is imported; the core imports nothing above it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ def register(operation_id: str, fluent_name: str) -> Operation:
 
 
 def operations() -> List[Operation]:
-    """Every operation the SDK implements, sorted by operationId."""
-    import miro  # noqa: F401  (importing the package registers every domain)
-
+    """Every operation registered so far (all of them once ``miro.api`` is imported),
+    sorted by operationId."""
     return sorted(_OPERATIONS.values(), key=lambda op: op.operation_id)

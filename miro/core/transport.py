@@ -12,31 +12,60 @@ Retry policy (Miro has no idempotency keys, so only retries that cannot duplicat
   at once instead of freezing the caller.
 * 5xx answers, timeouts and broken connections are retried only for GET and HEAD.
 * A failure to connect is retried for every method: the request never left.
+
+Reliability (issue #12): a 2xx whose body is not JSON (an HTML page, a truncated or
+invalid body, ``null``) raises :class:`~miro.errors.MalformedResponse`; one attempt may
+take at most ``deadline`` seconds end to end (a slow-drip answer is cut there); requests
+are paced from Miro's ``X-RateLimit-*`` headers so a long job stays inside its credit
+budget (:mod:`miro.core.pacing`); a token is only ever sent over https, or over plain
+http to this machine (FakeMiro), unless ``allow_http=True``; and no token reaches a log
+record or an exception text (:mod:`miro.core.redact`).
 """
 
 from __future__ import annotations
 
+import datetime
 import email.utils
+import ipaddress
 import json as jsonlib
 import logging
 import os
 import random
 import time
 from typing import Any, Callable, Dict, Mapping, Optional, Union
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from .._version import __version__
-from ..errors import ApiError, Timeout, TransportError, error_class
+from ..errors import (
+    ApiError,
+    AuthError,
+    InvalidArgument,
+    InvalidArgumentType,
+    MalformedResponse,
+    Timeout,
+    TransportError,
+    error_class,
+)
+from .pacing import Pacer
+from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
 log = logging.getLogger("miro")
 
 DEFAULT_BASE_URL = "https://api.miro.com"
 DEFAULT_TIMEOUT = 30.0
+#: Longest one attempt (connect, send, whole answer) may take, in seconds.
+DEFAULT_DEADLINE = 120.0
+#: Characters of an unparseable body quoted in :class:`~miro.errors.MalformedResponse`.
+EXCERPT_LENGTH = 120
 USER_AGENT = f"miro-python/{__version__}"
 _RETRY_ON_ERROR = frozenset({"GET", "HEAD"})
+#: Failures that no retry can mend (a bad URL): raised at once.
+_PERMANENT = (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+              requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)  # fmt: skip
 
 TokenProvider = Union[str, Callable[[], str]]
 
@@ -51,19 +80,85 @@ def retry_delay(headers: Mapping[str, str], now: Optional[float] = None) -> Opti
     lowered = {k.lower(): v for k, v in headers.items()}
     retry_after = lowered.get("retry-after")
     if retry_after:
-        try:
-            return max(0.0, float(retry_after))
-        except ValueError:
-            parsed = email.utils.parsedate_to_datetime(retry_after)
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - (now or time.time()))
+        seconds = _seconds_from(retry_after, now)
+        if seconds is not None:
+            return seconds
     reset = lowered.get("x-ratelimit-reset")
     if reset:
         try:
-            return max(0.0, float(reset) - (now or time.time()))
+            value = float(reset) - (now or time.time())
         except ValueError:
             return None
+        return max(0.0, value) if value == value and value != float("inf") else None
     return None
+
+
+def _seconds_from(retry_after: str, now: Optional[float]) -> Optional[float]:
+    """``Retry-After`` as seconds or an HTTP date; None when it is neither (``soon``)."""
+    try:
+        seconds = float(retry_after)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if parsed is None:
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+        return max(0.0, parsed.timestamp() - (now or time.time()))
+    if seconds != seconds or seconds == float("inf"):
+        return None
+    return max(0.0, seconds)
+
+
+def is_loopback(host: Optional[str]) -> bool:
+    """Whether ``host`` is this machine (``localhost``, 127.0.0.0/8, ``::1``)."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: Any, allow_http: bool = False, name: str = "base_url") -> str:
+    """``base_url`` without its trailing slash, refused (before any request) unless it is
+    an https URL, or plain http to this machine or with ``allow_http=True``."""
+    if not isinstance(base_url, str):
+        raise InvalidArgumentType(f"{name} must be a string URL, got {type(base_url).__name__}")
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidArgument(
+            f"{name} must be an absolute http(s) URL such as https://api.miro.com, got {base_url!r}"
+        )
+    if parts.scheme == "http" and not allow_http and not is_loopback(parts.hostname):
+        raise InvalidArgument(
+            f"{name} {base_url!r} is plain http: the access token would cross the network "
+            "unencrypted. Use https, or pass allow_http=True if you really mean it "
+            "(plain http to localhost/127.0.0.1, as for FakeMiro, is always allowed)"
+        )
+    return base_url.strip().rstrip("/")
+
+
+def _count(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgumentType(f"{name} must be an int, got {type(value).__name__}")
+    if value < 0:
+        raise InvalidArgument(f"{name} must be 0 or more, got {value}")
+    return value
+
+
+def _duration(name: str, value: Any, optional: bool = True) -> Optional[float]:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgumentType(f"{name} must be a number of seconds, got {type(value).__name__}")
+    if not value > 0 or value == float("inf"):
+        raise InvalidArgument(f"{name} must be a positive finite number of seconds, got {value}")
+    return float(value)
 
 
 class Transport:
@@ -79,6 +174,15 @@ class Transport:
         sleep: the function used to wait (tests may pass their own).
         on_unauthorized: called once on a 401 with the token that was refused; if it
             returns True the call is retried (the OAuth client refreshes an expired token).
+        deadline: longest one attempt may take end to end, answer included (None: no
+            limit); an answer still dripping in then raises :class:`~miro.errors.Timeout`.
+        pacing: pace requests from Miro's ``X-RateLimit-*`` headers so that the credit
+            budget is never overdrawn (False: only react to 429 answers).
+        allow_http: allow plain ``http://`` to a host other than this machine (the token
+            then crosses the network unencrypted).
+
+    Raises:
+        InvalidArgument, InvalidArgumentType: an argument is wrong (naming it).
     """
 
     def __init__(
@@ -92,22 +196,41 @@ class Transport:
         session: Optional[requests.Session] = None,
         sleep: Callable[[float], None] = time.sleep,
         on_unauthorized: Optional[Callable[[str], bool]] = None,
+        deadline: Optional[float] = DEFAULT_DEADLINE,
+        pacing: bool = True,
+        allow_http: bool = False,
     ) -> None:
         if not callable(token) and not (isinstance(token, str) and token.strip()):
-            from ..errors import InvalidArgumentType
-
             raise InvalidArgumentType(
                 "access_token must be a non-empty string or a callable returning one"
             )
+        for name, flag in (("pacing", pacing), ("allow_http", allow_http)):
+            if not isinstance(flag, bool):
+                raise InvalidArgumentType(f"{name} must be True or False")
         self._token = token
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self.max_retry_wait = max_retry_wait
+        self.base_url = check_base_url(base_url, allow_http)
+        self.timeout = _duration("timeout", timeout)
+        self.deadline = _duration("deadline", deadline)
+        self.max_retries = _count("max_retries", max_retries)
+        if max_retry_wait != 0:
+            _duration("max_retry_wait", max_retry_wait, optional=False)
+        self.max_retry_wait = float(max_retry_wait)
+        if session is not None and not isinstance(session, requests.Session):
+            raise InvalidArgumentType("session must be a requests.Session")
+        for name, function in (("sleep", sleep), ("on_unauthorized", on_unauthorized)):
+            if function is not None and not callable(function):
+                raise InvalidArgumentType(f"{name} must be callable")
         self._sleep = sleep
         self._on_unauthorized = on_unauthorized
+        #: The credit pacer shared by this client's threads (None when pacing is off).
+        self.pacer: Optional[Pacer] = Pacer(sleep=self._pace_sleep) if pacing else None
         self.session = session or self._new_session()
         self._settings: Optional[Dict[str, Any]] = None
+        protect_loggers()
+
+    def _pace_sleep(self, seconds: float) -> None:
+        log.info("credit budget spent; pacing: waiting %.1f s for the window to refill", seconds)
+        self._sleep(seconds)
 
     @staticmethod
     def _new_session() -> requests.Session:
@@ -140,7 +263,13 @@ class Transport:
 
     def token(self) -> str:
         """The current access token (never logged, never put in an exception)."""
-        return self._token() if callable(self._token) else self._token
+        value = self._token() if callable(self._token) else self._token
+        if not isinstance(value, str) or not value.strip():
+            raise AuthError(
+                f"the access token provider returned {type(value).__name__}, not a token "
+                "string: nothing was sent"
+            )
+        return value
 
     def request(
         self,
@@ -151,12 +280,15 @@ class Transport:
         json: Any = None,
         files: Any = None,
         headers: Optional[Mapping[str, str]] = None,
+        raw: bool = False,
     ) -> Any:
         """Send one API call and return its parsed JSON body (None for an empty body).
 
         ``path`` starts with ``/`` and is already encoded (see :func:`miro.core.paths.expand`).
-        Raises :class:`~miro.errors.ApiError` subclasses for error statuses and
-        :class:`~miro.errors.TransportError` when no answer arrives.
+        With ``raw=True`` the body comes back as bytes, whatever it is.
+        Raises :class:`~miro.errors.ApiError` subclasses for error statuses,
+        :class:`~miro.errors.MalformedResponse` for a 2xx body that is not JSON, and
+        :class:`~miro.errors.TransportError` when no (complete) answer arrives.
         """
         method = method.upper()
         url = self.base_url + path
@@ -172,17 +304,25 @@ class Transport:
             if headers:
                 send_headers.update(headers)
             started = time.monotonic()
+            failure: Optional[requests.RequestException] = None
+            if self.pacer is not None:
+                self.pacer.acquire(self.max_retry_wait)
+            answer_headers: Optional[Mapping[str, str]] = None
             try:
                 response = self._send(method, url, query, body, files, send_headers)
+                answer_headers = response.headers
             except requests.RequestException as exc:
-                if method in _RETRY_ON_ERROR and attempt < self.max_retries:
+                failure = exc
+            finally:
+                if self.pacer is not None:
+                    self.pacer.release(answer_headers)
+            if failure is not None:
+                permanent = isinstance(failure, _PERMANENT)
+                if not permanent and method in _RETRY_ON_ERROR and attempt < self.max_retries:
                     attempt += 1
                     self._sleep(_backoff(attempt))
                     continue
-                kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
-                raise kind(
-                    f"{method} {path} failed: {type(exc).__name__}", method=method, path=path
-                ) from None
+                raise _transport_error(failure, method, path) from scrubbed_copy(failure)
             status = response.status_code
             log.debug(
                 "%s %s -> %s (%.0f ms)", method, path, status, 1000 * (time.monotonic() - started)
@@ -205,7 +345,7 @@ class Transport:
                     continue
             if status >= 400:
                 raise _api_error(response, method, path)
-            return _parse(response)
+            return response.content if raw else _parse(response, method, path)
 
     def _send(
         self,
@@ -231,7 +371,10 @@ class Transport:
         # become a dot segment; put our encoded path back before sending.
         sent = str(prepared.url)
         prepared.url = url + sent[len(sent.split("?", 1)[0]) :]
-        return self.session.send(prepared, timeout=self.timeout, **self._environment())
+        started = time.monotonic()
+        response = self.session.send(prepared, timeout=self.timeout, **self._environment())
+        _read_body(response, None if self.deadline is None else started + self.deadline)
+        return response
 
     def _environment(self) -> Dict[str, Any]:
         """Proxy and TLS settings from the environment, read once: every request goes to
@@ -240,7 +383,62 @@ class Transport:
             self._settings = dict(
                 self.session.merge_environment_settings(self.base_url, {}, None, None, None)
             )
+            self._settings["stream"] = True  # the body is read by _read_body, to a deadline
         return self._settings
+
+
+class _DeadlinePassed(requests.Timeout):
+    """The answer was still arriving when the attempt's deadline passed."""
+
+
+def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
+    """Read the whole body, giving up (and dropping the connection) past ``deadline``."""
+    chunks = []
+    try:
+        for chunk in response.iter_content(64 * 1024):
+            chunks.append(chunk)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _DeadlinePassed("the answer was still arriving at the call's deadline")
+    except BaseException:
+        response.close()
+        raise
+    response._content = b"".join(chunks)
+
+
+def _transport_error(exc: requests.RequestException, method: str, path: str) -> TransportError:
+    """The :class:`TransportError` for a failure, saying whether the request may have
+    reached the server (``delivered`` None) or certainly did not (False)."""
+    if isinstance(exc, _PERMANENT):
+        kind: Any = TransportError
+        reason = f"{type(exc).__name__} (check base_url)"
+    else:
+        kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
+        reason = str(exc) if isinstance(exc, _DeadlinePassed) else type(exc).__name__
+    never_sent = isinstance(exc, (requests.ConnectTimeout, *_PERMANENT)) or _refused(exc)
+    return kind(
+        f"{method} {path} failed: {reason}",
+        method=method,
+        path=path,
+        delivered=False if never_sent else None,
+    )
+
+
+def _refused(exc: BaseException) -> bool:
+    """Whether the connection could not even be opened (the request never left)."""
+    import urllib3.exceptions
+
+    seen = set()
+    current: Optional[BaseException] = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, urllib3.exceptions.MaxRetryError):
+            current = current.reason
+            continue
+        if isinstance(current, (urllib3.exceptions.NewConnectionError, ConnectionRefusedError)):
+            return True
+        arg = current.args[0] if current.args else None
+        current = arg if isinstance(arg, BaseException) else current.__cause__
+    return False
 
 
 def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:
@@ -265,13 +463,27 @@ def _backoff(attempt: int) -> float:
     return base * (0.5 + random.random() / 2)
 
 
-def _parse(response: requests.Response) -> Any:
-    if response.status_code == 204 or not response.content:
+def _parse(response: requests.Response, method: str, path: str) -> Any:
+    """The JSON of a 2xx answer; :class:`MalformedResponse` when it is not JSON."""
+    content = response.content
+    if response.status_code == 204 or not content:
         return None
-    content_type = response.headers.get("Content-Type", "")
-    if "json" in content_type or response.content[:1] in (b"{", b"["):
-        return response.json()
-    return response.content
+    try:
+        parsed = jsonlib.loads(content)
+    except ValueError:
+        kind = "HTML" if content.lstrip()[:1] == b"<" else "not valid JSON"
+        raise _malformed(f"the answer's body is {kind}", response, method, path) from None
+    if parsed is None:
+        raise _malformed("the answer's body is null", response, method, path)
+    return parsed
+
+
+def _malformed(what: str, response: requests.Response, method: str, path: str) -> MalformedResponse:
+    text = response.content[:EXCERPT_LENGTH].decode("utf-8", "replace")
+    excerpt = SecretScrubber.scrub(text)
+    return MalformedResponse(
+        what, status=response.status_code, method=method, path=path, excerpt=excerpt
+    )
 
 
 def _api_error(response: requests.Response, method: str, path: str) -> ApiError:

@@ -12,13 +12,13 @@ from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
 from .bulk import (
     MAX_ITEMS_PER_REQUEST,
-    Upload,
     chunked,
     create_in_chunks,
     specs_body,
     upload_chunks,
     upload_parts,
     validate_specs,
+    validate_uploads,
 )
 from .cards import CARD
 from .doc_formats import DOC_FORMAT
@@ -87,7 +87,11 @@ class Items(Collection[Item]):
     def wrap(self, data: Any) -> Item:
         """Read an item as its typed class, bound to its type's collection when we know it."""
         item = super().wrap(data)
-        typed = typed_collection(self.transport, self.board_id, item.type)
+        # One typed collection per type for the whole listing, not a new one per item.
+        shared = self.__dict__.setdefault("_typed", {})
+        typed = shared.get(item.type)
+        if typed is None and item.type not in shared:
+            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
         return item._bind(typed) if typed is not None else item
 
     def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
@@ -136,28 +140,30 @@ class Items(Collection[Item]):
         ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
         dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``) or API JSON
         (``{"type": "text", "data": {"content": "Hi"}}``). Every spec is validated before
-        the first request. Each request is atomic; if one fails, the error's ``created``
-        lists the items earlier requests made.
+        the first request. Each request of 20 is atomic, the whole call is not: if it
+        fails for good, the error's ``created`` lists the items made (input order) and
+        ``error.bulk.resume()`` finishes the job without duplicates (see
+        :mod:`miro.items.bulk`).
         """
         checked = validate_specs(specs, "specs")
         url = self.url() + "/bulk"
         return create_in_chunks(
-            chunked(checked, MAX_ITEMS_PER_REQUEST),
+            checked,
             lambda chunk: self.request("POST", url, json=specs_body(chunk)),
             self.wrap,
+            lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
         )
 
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
         paths), in requests of at most 20 files and 6 MB; items come back in input order."""
-        checked = [u if isinstance(u, Upload) else Upload(u) for u in uploads]
-        if not checked:
-            raise InvalidArgument("uploads is empty")
+        checked = validate_uploads(uploads)
         url = self.url() + "/bulk"
         return create_in_chunks(
-            upload_chunks(checked),
+            checked,
             lambda chunk: self.request("POST", url, files=upload_parts(chunk)),
             self.wrap,
+            upload_chunks,
         )
 
     def move(

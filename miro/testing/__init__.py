@@ -28,9 +28,9 @@ import secrets
 import threading
 import urllib.error
 import urllib.request
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-from ._fake import boards, connectors, experimental, groups, items, oauth, tags
+from ._fake import boards, connectors, experimental, faults, groups, items, oauth, tags
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
 
@@ -221,6 +221,52 @@ class FakeMiro:
             self._server.faults.append(
                 Fault(status, times, retry_after, reset_in, code, message, path, method, after)
             )
+
+    def break_answer(
+        self,
+        kind: str,
+        times: int = 1,
+        path: Optional[str] = None,
+        method: Optional[str] = None,
+        after: int = 0,
+        seconds: float = 0.2,
+    ) -> None:
+        """Carry out the next ``times`` matching requests, then spoil their answers.
+
+        ``kind`` is ``"cut"`` (no answer at all), ``"truncate"`` (half the promised body,
+        then the connection closes), ``"invalid_json"`` (a shorter body that does not
+        parse), ``"html"`` (a proxy's HTML page), ``"null"`` (a JSON ``null`` body),
+        ``"bad_element"`` (one element of ``data`` of the wrong shape) or ``"drip"`` (the
+        body 8 bytes every ``seconds``). ``path``, ``method`` and ``after`` select
+        requests as in :meth:`fail_next`.
+        """
+        if kind not in faults.KINDS:
+            raise ValueError(f"kind must be one of {', '.join(faults.KINDS)}; got {kind!r}")
+        with self._server.lock:
+            faults.answer_faults(self._server).append(
+                faults.AnswerFault(kind, times, path, method, after, seconds)
+            )
+
+    def storm(
+        self,
+        rate: float = 0.3,
+        statuses: Sequence[int] = (500, 503, 429),
+        seed: int = 0,
+        path: Optional[str] = None,
+        method: Optional[str] = None,
+    ) -> None:
+        """From now on, answer a random share ``rate`` of matching API calls (not the
+        OAuth endpoints) with one of ``statuses``, before carrying them out; ``seed``
+        makes the storm reproducible. :meth:`calm` ends it."""
+        with self._server.lock:
+            faults.storms(self._server).append(
+                faults.Storm(rate, tuple(statuses), seed, path, method)
+            )
+
+    def calm(self) -> None:
+        """End every storm."""
+        with self._server.lock:
+            faults.storms(self._server).clear()
 
     def delay(self, seconds: float, times: int = 1) -> None:
         """Make the next ``times`` requests wait ``seconds`` before being answered."""

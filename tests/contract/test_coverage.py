@@ -32,9 +32,10 @@ SPEC_MISSING = specmod.unavailable_reason()
 REGISTRY_MISSING: Optional[str] = None
 REGISTRY_BROKEN: Optional[str] = None
 try:
+    import miro.api  # noqa: F401  (the flat interface registers every operation it claims)
     from miro.core import registry as _registry
 except ModuleNotFoundError as exc:  # the SDK's registry is not written yet: skip
-    if exc.name not in ("miro", "miro.core", "miro.core.registry"):
+    if exc.name not in ("miro", "miro.api", "miro.core", "miro.core.registry"):
         raise
     _registry = None  # type: ignore[assignment]
     REGISTRY_MISSING = f"miro.core.registry is missing ({exc})"

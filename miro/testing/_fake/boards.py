@@ -138,7 +138,7 @@ def _new_board(request: Request, fields: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def create_board(request: Request) -> Tuple[int, Any]:
-    body = request.json(required=False) or {}
+    body = request.json(required=False)
     c.check_object("body", body, CHANGES)
     return 201, render_board(request, _new_board(request, body))
 
@@ -190,7 +190,7 @@ def copy_board(request: Request) -> Tuple[int, Any]:
     if "copy_from" not in request.query:
         raise bad("copy_from is required")
     source = board_or_404(request, request.query["copy_from"])
-    body = request.json(required=False) or {}
+    body = request.json(required=False)
     c.check_object("body", body, BOARD_FIELDS)
     fields = {
         "name": source["name"],
@@ -303,8 +303,9 @@ def update_member(request: Request) -> Tuple[int, Any]:
     board_id = request.params["board_id"]
     if request.store.members[board_id][member_id] == "owner":
         raise ApiFault(409, "conflict", "The board owner's role cannot be changed")
-    if "role" in body:
-        request.store.members[board_id][member_id] = body["role"]
+    if "role" in body:  # as when sharing, "owner" makes a co-owner (API-NOTES §3.11)
+        role = "coowner" if body["role"] == "owner" else body["role"]
+        request.store.members[board_id][member_id] = role
     return 200, _render_member(request, board_id, member_id, True)
 
 

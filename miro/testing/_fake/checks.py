@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional
 
 from .errors import bad
@@ -19,6 +21,22 @@ def boolean(where: str, value: Any) -> None:
     """A JSON boolean."""
     if not isinstance(value, bool):
         raise bad(f"{where} must be a boolean")
+
+
+_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII
+)
+
+
+def date_time(where: str, value: Any) -> None:
+    """An RFC 3339 date-time (``format: date-time``), e.g. ``2024-12-31T23:59:00Z``."""
+    string(where, value)
+    if not _DATE_TIME.fullmatch(value):
+        raise bad(f"{where} must be a date-time like 2024-12-31T23:59:00Z")
+    try:  # the shape is right; the calendar must be too (no 2024-02-30, no 25:00)
+        datetime.datetime.strptime(value[:19].upper(), "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        raise bad(f"{where} must be a valid date and time") from None
 
 
 def number(minimum: Optional[float] = None, maximum: Optional[float] = None) -> Check:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from . import checks as c
@@ -223,8 +224,6 @@ def typed_handlers(base: str) -> List[Route]:
 
     def update(request: Request) -> Tuple[int, Any]:
         kind = _kind(request, base)
-        if not kind.updatable:
-            raise ApiFault(405, "methodNotAllowed", f"{kind.segment} cannot be updated")
         item = item_or_404(request, kind)
         if request.is_multipart:
             return upload(request, kind, item)
@@ -236,12 +235,16 @@ def typed_handlers(base: str) -> List[Route]:
         remove_item(request, item_or_404(request, kind)["id"])
         return 204, None
 
-    collection = base + "/boards/{board_id}/{segment}"
+    def collection(updatable: bool = False) -> str:
+        kinds = [k for k in KINDS.values() if k.base == base and (k.updatable or not updatable)]
+        segments = "|".join(re.escape(k.segment) for k in kinds)
+        return base + "/boards/{board_id}/{segment:" + segments + "}"
+
     return [
-        route("POST", collection, create, level=2),
-        route("GET", collection + "/{item_id}", get, level=1),
-        route("PATCH", collection + "/{item_id}", update, level=2),
-        route("DELETE", collection + "/{item_id}", delete, level=3),
+        route("POST", collection(), create, level=2),
+        route("GET", collection() + "/{item_id}", get, level=1),
+        route("PATCH", collection(updatable=True) + "/{item_id}", update, level=2),
+        route("DELETE", collection() + "/{item_id}", delete, level=3),
     ]
 
 
@@ -343,8 +346,8 @@ def bulk_create(request: Request) -> Tuple[int, Any]:
 
         specs = bulk_upload(request)
     else:
-        body = request.json()
-        if not isinstance(body, list) or not 1 <= len(body) <= 20:
+        body = request.json(expect=list)
+        if not 1 <= len(body) <= 20:
             raise bad("Body must be an array of 1 to 20 items")
         specs = []
         problems = []

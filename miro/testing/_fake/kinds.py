@@ -218,7 +218,7 @@ def _app_card_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _mindmap_data(request: Request, data: Dict[str, Any]) -> Dict[str, Any]:
-    node = data["nodeView"]["data"]
+    node = data["nodeView"].get("data", {})  # optional in MindmapNode
     return {
         "nodeView": {
             "type": node.get("type", "text"),
@@ -332,7 +332,7 @@ KINDS: Dict[Tuple[str, str], Kind] = {
             {
                 "assigneeId": c.string,
                 "description": c.string,
-                "dueDate": c.string,
+                "dueDate": c.date_time,
                 "title": c.string,
             },
             style={"cardTheme": c.string},

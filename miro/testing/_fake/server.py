@@ -2,6 +2,26 @@
 
 Behaviour comes from Miro's OpenAPI description and API-NOTES, never from this SDK: this
 package imports nothing from ``miro`` outside ``miro.testing``.
+
+The handler convention (for every route module, enterprise and SCIM included):
+
+* A route is ``route(METHOD, "/v2/path/{param}", handler, level=…, when=…)``; a
+  placeholder may carry its own pattern, ``{segment:texts|shapes}``. ``when`` tells apart
+  operations sharing a verb and URL (API-NOTES §8.6) by their query or content type.
+* A handler takes a :class:`Request` and returns ``(status, payload)`` or ``(status,
+  payload, headers)``; it answers an error by raising :class:`~.errors.ApiFault` (``bad()``,
+  ``not_found()``). ``request.json()`` is the body as a JSON object (400 for anything else;
+  ``expect=list`` for an array body).
+* Handlers run one at a time under the server lock, and **atomically**: every request that
+  can write (any method but GET) runs on a snapshot of :class:`~.state.Store`; when it
+  answers an error status, raises, or crashes, the store is put back as it was. So a handler
+  may validate and write in any order, and a rejected request never changes state. All
+  state a handler changes must therefore live on the ``Store`` (plain dicts, lists and
+  scalars: it is copied with ``copy.deepcopy``).
+* A crash (any exception but ``ApiFault``) answers 500 with Miro's error body; the
+  connection is never dropped except by an injected ``status=0`` fault.
+* Every answer, whatever the method, is Miro's JSON error body with the right status: an
+  unknown path is 404, a known path with another method is 405 with an ``Allow`` header.
 """
 
 from __future__ import annotations
@@ -17,6 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, List, Optional, Pattern, Tuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from . import faults
 from .errors import ApiFault, error_body
 from .state import Store
 
@@ -56,18 +77,26 @@ class Request:
     headers: Dict[str, str]
     body: bytes
 
-    def json(self, required: bool = True) -> Any:
-        """The JSON body; 400 when it is missing (and required) or malformed."""
+    def json(self, required: bool = True, expect: type = dict) -> Any:
+        """The JSON body, which must be an ``expect`` (a JSON object unless told otherwise).
+
+        400 when it is missing (and ``required``), malformed, or another JSON value (``null``,
+        ``false``, ``0`` …); a missing optional body is an empty ``expect``.
+        """
         if not self.body:
             if required:
                 raise ApiFault(400, "invalidParameters", "Request body is required")
-            return None
+            return expect()
         if "multipart/form-data" in self.content_type:
             raise ApiFault(415, "unsupportedMediaType", "Expected application/json")
         try:
-            return json.loads(self.body)
+            value = json.loads(self.body)
         except ValueError:
             raise ApiFault(400, "invalidParameters", "Malformed JSON body") from None
+        if not isinstance(value, expect):
+            shape = "a JSON array" if expect is list else "a JSON object"
+            raise ApiFault(400, "invalidParameters", f"The request body must be {shape}")
+        return value
 
     @property
     def content_type(self) -> str:
@@ -105,8 +134,15 @@ def route(
     when: Optional[Callable[[Request], bool]] = None,
     public: bool = False,
 ) -> Route:
-    """A route from a ``/v2/boards/{board_id}`` style template."""
-    regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template)
+    """A route from a ``/v2/boards/{board_id}`` style template.
+
+    A placeholder matches one path segment; ``{name:a|b}`` matches only ``a`` or ``b``.
+    """
+    regex = re.sub(
+        r"\{(\w+)(?::([^}]+))?\}",
+        lambda m: f"(?P<{m.group(1)}>{m.group(2) or '[^/]+'})",
+        template,
+    )
     return Route(method, re.compile(f"^{regex}$"), handler, when, level, public)
 
 
@@ -134,6 +170,7 @@ class Fault:
 class _Http(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the listen backlog: 5 (the default) resets busy clients
 
 
 class FakeServer:
@@ -248,6 +285,10 @@ class FakeServer:
         except ApiFault as failure:
             status, payload = failure.status, failure.body()
             extra = dict(failure.headers)
+        except Exception as crash:  # a bug in the fake: say so, keep the connection
+            status = 500
+            payload = error_body(500, "internalError", f"FakeMiro failed: {crash!r}")
+            extra = {}
         if status == 204 or payload is None:
             return status, extra, b"", False
         return status, extra, _dump(payload), False
@@ -268,16 +309,19 @@ class FakeServer:
             headers,
             body,
         )
-        known_path = False
+        allowed: List[str] = []
+        refused = False  # the verb and URL match, but no operation's conditions do
         for candidate in self.routes:
             match = candidate.pattern.match(raw_path)
             if not match:
                 continue
-            known_path = True
+            if candidate.method not in allowed:
+                allowed.append(candidate.method)
             if candidate.method != method:
                 continue
             request.params = {k: unquote(v) for k, v in match.groupdict().items()}
             if candidate.when is not None and not candidate.when(request):
+                refused = True
                 continue
             extra: Dict[str, str] = {}
             if not candidate.public:
@@ -293,13 +337,34 @@ class FakeServer:
                 if remaining < 0:
                     raise ApiFault(429, "tooManyRequests", "Rate limit exceeded", headers=extra)
             with self.lock:
-                answer = candidate.handler(request)
+                answer = self._atomically(candidate.handler, request)
             if len(answer) > 2:
                 extra.update(answer[2])
             return answer[0], answer[1], extra
-        if known_path:
-            raise ApiFault(405, "methodNotAllowed", f"{method} is not supported on this path")
+        if refused:
+            raise ApiFault(400, "invalidParameters", "Required query parameters are missing")
+        if allowed:
+            raise ApiFault(
+                405,
+                "methodNotAllowed",
+                f"{method} is not supported on this path",
+                headers={"Allow": ", ".join(allowed)},
+            )
         raise ApiFault(404, "notFound", f"No route for {method} {raw_path}")
+
+    def _atomically(self, handler: Handler, request: Request) -> Tuple[Any, ...]:
+        """Run a handler; unless it succeeds, the store is left as it was (see above)."""
+        if request.method == "GET":
+            return handler(request)
+        snapshot = self.store.snapshot()
+        try:
+            answer = handler(request)
+        except BaseException:
+            self.store.restore(snapshot)
+            raise
+        if answer[0] >= 400:
+            self.store.restore(snapshot)
+        return answer
 
     def _token(self, headers: Dict[str, str]) -> str:
         auth = headers.get("authorization", "")
@@ -336,22 +401,58 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass  # quiet: tests read fake.exchanges instead
 
+    def __getattr__(self, name: str) -> Any:
+        # ``do_<METHOD>`` for every method, TRACE, OPTIONS, QUERY … included: the
+        # dispatcher answers each in Miro's JSON (405 on a known path), never stdlib HTML.
+        if name.startswith("do_"):
+            return self._handle
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: Optional[str] = None, explain: Any = None) -> None:
+        """Requests the stdlib itself refuses (malformed, too long …) get Miro's JSON too."""
+        payload = _dump(error_body(code, "invalidRequest", message or "Malformed request"))
+        self.close_connection = True
+        self.request_version = self.protocol_version  # a status line even if unparsed
+        self.send_response(code, message)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+            self.wfile.write(payload)
+
     def _handle(self) -> None:
         parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.send_error(400, "Bad Content-Length")
+            return
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         delay = self.fake.take_delay()
         if delay:
             time.sleep(delay)
-        status, extra, payload, drop = self.fake.dispatch(
-            self.command, parts.path, parts.query, headers, body
-        )
+        stormy = faults.storm_answer(self.fake, self.command, parts.path)
+        if stormy is not None:
+            (status, extra, payload), drop = stormy, False
+        else:
+            status, extra, payload, drop = self.fake.dispatch(
+                self.command, parts.path, parts.query, headers, body
+            )
+        answer_fault = None if drop else faults.take(self.fake, self.command, parts.path)
+        changed: Dict[str, str] = {}
+        if answer_fault is not None:  # the work is done; the answer goes wrong (faults.py)
+            payload, changed = faults.mangle(answer_fault, payload)
+            changed[faults.FAULT_HEADER] = answer_fault.kind
         response_headers = dict(extra)
         if not drop:
             response_headers["Content-Length"] = str(len(payload))
             if payload:
                 response_headers["Content-Type"] = "application/json"
+        response_headers.update(changed)
         self.fake.record(
             Exchange(
                 self.command,
@@ -364,6 +465,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 payload,
             )
         )
+        if answer_fault is not None:
+            faults.write(self, answer_fault, status, response_headers, payload)
+            return
         if drop:
             self.close_connection = True
             try:
@@ -375,7 +479,5 @@ class _RequestHandler(BaseHTTPRequestHandler):
         for key, value in response_headers.items():
             self.send_header(key, value)
         self.end_headers()
-        if payload:
+        if payload and self.command != "HEAD":
             self.wfile.write(payload)
-
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import itertools
 import random
@@ -36,6 +37,25 @@ class Store:
             "name": "Fake organization",
             "type": "organization",
         }
+
+    #: Not rolled back: id sources only ever move forward, so ids stay unique.
+    _KEEP = ("_random", "_numbers")
+
+    def snapshot(self) -> Dict[str, Any]:
+        """A deep copy of the state, for :meth:`restore` (the server's atomic requests)."""
+        return copy.deepcopy({k: v for k, v in vars(self).items() if k not in self._KEEP})
+
+    def restore(self, snapshot: Dict[str, Any]) -> None:
+        """Put the state back as :meth:`snapshot` saw it (top-level containers kept)."""
+        for name, saved in snapshot.items():
+            current = getattr(self, name, None)
+            if type(current) is dict and type(saved) is dict:
+                current.clear()
+                current.update(saved)
+            else:
+                setattr(self, name, saved)
+        for name in [k for k in vars(self) if k not in snapshot and k not in self._KEEP]:
+            delattr(self, name)
 
     def number_id(self) -> str:
         """A 19-digit decimal id, as Miro's item, user and tag ids are."""
