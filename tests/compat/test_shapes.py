@@ -13,6 +13,8 @@ import miro
 from miro.core.official import OfficialDict
 from miro.tags import Tag
 
+from .scenario import png
+
 
 def test_official_attribute_paths_on_results(api: Any) -> None:
     board = api.create_board({"name": "P", "policy": {"sharingPolicy": {"access": "view"}}})
@@ -132,3 +134,33 @@ def test_official_dict_basics() -> None:
     assert item.model_dump() == {"type": "text", "data": {"content": "t"}}
     with pytest.raises(TypeError, match="takes a dict"):
         ItemCreate(3)
+
+
+def test_model_bodies_in_uploads_and_bulk_creation(api: Any, tmp_path: Any) -> None:
+    """Where the official 2.2.4 client cannot send a model (file uploads' ``data``) or a
+    dict (``create_items``), ours takes both."""
+    from miro_api.models import (
+        ItemCreate,
+        ItemDataCreate,
+        PositionChange,
+        StickyNoteData,
+        UploadFileFromDeviceData,
+    )
+
+    picture = tmp_path / "a.png"
+    picture.write_bytes(png())
+    board = api.create_board()
+    data = UploadFileFromDeviceData(title="pic", position=PositionChange(x=5, y=6))
+    image = api.create_image_item_using_local_file(board.id, str(picture), data)
+    assert image.data.title == "pic" and (image.position.x, image.position.y) == (5, 6)
+    again = api.create_image_item_using_local_file(board.id, str(picture), {"title": "dict"})
+    assert again.data.title == "dict"
+    made = api.create_items(
+        board.id,
+        [
+            ItemCreate(type="sticky_note", data=ItemDataCreate(StickyNoteData(content="m"))),
+            {"type": "text", "data": {"content": "d"}},
+        ],
+    )
+    assert [i.type for i in made.data] == ["sticky_note", "text"]
+    assert made.data[1].data.content == "d"
