@@ -5,12 +5,32 @@
 Every non-2xx answer becomes an ``ApiError`` subclass chosen by status, carrying Miro's
 ``code``, ``message`` and ``context``. Network failures are ``TransportError``.
 No exception text ever contains an access token: messages name the method and path only.
+
+The official ``miro_api`` exception names are bases of this tree (see
+:mod:`miro._official_errors`): ``NotFound`` is a ``NotFoundException``, every ``ApiError``
+an ``ApiException``, ``InvalidArgument`` an ``ApiValueError`` and ``InvalidArgumentType``
+an ``ApiTypeError``.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any, Dict, Mapping, Optional, Type
+
+# --- official miro_api exception bases (issue #10 part B) --------------------------------
+from ._official_errors import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    BadRequestException,
+    ForbiddenException,
+    NotFoundException,
+    ServiceException,
+    UnauthorizedException,
+)
+
+# --- end of official bases -----------------------------------------------------------------
 
 
 class MiroError(Exception):
@@ -41,11 +61,11 @@ def unbound(items: Any) -> list:
     return [attrs.evolve(item) if attrs.has(type(item)) else item for item in items]
 
 
-class InvalidArgument(MiroError, ValueError):
+class InvalidArgument(MiroError, ApiValueError):
     """An argument has a value the API would reject; raised before any request."""
 
 
-class InvalidArgumentType(MiroError, TypeError):
+class InvalidArgumentType(MiroError, ApiTypeError):
     """An argument is unknown or of the wrong type; raised before any request."""
 
 
@@ -117,12 +137,53 @@ def _rebuild_malformed(text: str, status: Any, method: str, path: str, excerpt: 
     return error
 
 
-class ApiError(MiroError):
+class ErrorBody(str):
+    """The raw text of an error answer (the official ``ApiException.body``), also readable
+    as its parsed JSON: ``body["code"]``, ``body.get("context")``, ``body.json()``.
+
+    ``ApiError.body`` was the parsed JSON before it became the official raw text; key
+    access keeps such code working. ``ApiError.data`` holds the parsed JSON itself.
+    """
+
+    def json(self) -> Any:
+        """The parsed JSON (None when the text is not JSON)."""
+        try:
+            return json.loads(self)
+        except ValueError:
+            return None
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            parsed = self.json()
+            if isinstance(parsed, dict):
+                return parsed[key]
+            raise KeyError(key)
+        return str.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A field of the parsed JSON body, or ``default``."""
+        parsed = self.json()
+        return parsed.get(key, default) if isinstance(parsed, dict) else default
+
+
+def _raw_text(body: Any) -> Optional[ErrorBody]:
+    if body is None:
+        return None
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", "replace")
+    elif not isinstance(body, str):
+        body = json.dumps(body, separators=(",", ":"))
+    return ErrorBody(body)
+
+
+class ApiError(MiroError, ApiException):
     """Miro answered with an error status.
 
     Attributes mirror Miro's error body (``status``, ``code``, ``message``, ``context``,
     ``type``) plus the request's ``method`` and ``path`` and the ``request_id`` header
-    when Miro sends one.
+    when Miro sends one. The official ``ApiException`` attributes are here too:
+    ``reason`` (the HTTP reason phrase), ``body`` (the raw text of the answer, an
+    :class:`ErrorBody`), ``data`` (its parsed JSON) and ``headers``.
     """
 
     def __init__(
@@ -138,6 +199,8 @@ class ApiError(MiroError):
         request_id: Optional[str] = None,
         body: Any = None,
         headers: Optional[Mapping[str, str]] = None,
+        reason: Optional[str] = None,
+        data: Any = None,
     ) -> None:
         self.status = status
         self.code = code
@@ -147,11 +210,16 @@ class ApiError(MiroError):
         self.method = method
         self.path = path
         self.request_id = request_id
-        self.body = body
+        self.body = _raw_text(body)
+        if data is None and self.body is not None:
+            data = body if not isinstance(body, (str, bytes)) else self.body.json()
+        self.data = data
+        self.reason = reason
         self.headers: Dict[str, str] = dict(headers or {})
         #: For a bulk create that failed part-way: the items earlier requests created.
         self.created: Optional[list] = None
-        super().__init__(str(self))
+        # Not ApiException.__init__: its positional arguments are (status, reason, http_resp).
+        Exception.__init__(self, str(self))
 
     def __str__(self) -> str:
         code = f" {self.code}" if self.code else ""
@@ -172,19 +240,19 @@ def _rebuild_api_error(cls: Type[ApiError], status: int, message: str, state: Di
     return error
 
 
-class BadRequest(ApiError):
+class BadRequest(ApiError, BadRequestException):
     """400: the request was malformed or had invalid parameters."""
 
 
-class Unauthorized(ApiError):
+class Unauthorized(ApiError, UnauthorizedException):
     """401: the access token is missing, invalid, expired or revoked."""
 
 
-class Forbidden(ApiError):
+class Forbidden(ApiError, ForbiddenException):
     """403: the token lacks a scope or the user lacks access."""
 
 
-class NotFound(ApiError):
+class NotFound(ApiError, NotFoundException):
     """404: the board, item or other resource does not exist (or is not visible)."""
 
 
@@ -226,7 +294,7 @@ class RateLimited(ApiError):
             return None
 
 
-class ServerError(ApiError):
+class ServerError(ApiError, ServiceException):
     """5xx: Miro failed to handle the request."""
 
 
@@ -294,6 +362,7 @@ __all__ = [
     "AuthorizationDenied",
     "BadRequest",
     "Conflict",
+    "ErrorBody",
     "Forbidden",
     "InvalidArgument",
     "InvalidArgumentType",

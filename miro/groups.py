@@ -20,9 +20,16 @@ from .models import Links
 if TYPE_CHECKING:
     from .items.base import Item
 
+#: The fields the spec declares for this body: those of the user-group ``Group`` schema
+#: (API-NOTES §3.9). A JSON body written from the spec may carry them; they are accepted and
+#: left out of the request, since Miro reads only ``data.items``.
+SPEC_GROUP_FIELDS = ("id", "name", "description", "type")
+
 #: The body of create and update: the ids of at least two items.
 GROUP_BODY = p.Body(
-    {"items": p.Param(("data", "items"), p.list_of(p.ID, min_items=2))}, required=("items",)
+    {"items": p.Param(("data", "items"), p.list_of(p.ID, min_items=2))},
+    required=("items",),
+    ignored=[(field,) for field in SPEC_GROUP_FIELDS],
 )
 
 

@@ -8,16 +8,17 @@ The interface is the official ``miro_api.Miro``'s::
     miro.exchange_code_for_access_token(request.url)   # … and comes back with a code
     miro.api.get_specific_board(board_id)         # refreshed automatically when due
 
-Tokens live in a :class:`~miro.storage.Storage`. Token requests go through
-requests-oauthlib as Miro's token endpoint documents them (a form body carrying
-``client_id`` and ``client_secret``, API-NOTES §5.2). Miro's refresh tokens are single-use
+Tokens live in a :class:`~miro.storage.Storage`. Token requests are written and read by
+oauthlib as Miro's token endpoint documents them (a form body carrying ``client_id`` and
+``client_secret``, API-NOTES §5.2) and sent through the official client's hook,
+``ApiClient.call_api`` (:mod:`miro.compat.client`). Miro's refresh tokens are single-use
 and rotate on every refresh, so a refresh runs under this client's lock *and* the
 storage's lock, re-reads the storage inside them, and skips the refresh when another
 thread or process has just done it: one refresh per expiry.
 
-Tokens and the client secret never appear in a repr, an exception or a log record:
-requests-oauthlib logs token requests and answers at DEBUG level, so its records are
-scrubbed of token fields (see :class:`SecretScrubber`).
+Tokens and the client secret never appear in a repr, an exception or a log record: the
+libraries below log requests at DEBUG level, so their records are scrubbed of token fields
+(:mod:`miro.core.redact`), and the token answer is never logged.
 
 An outage of the token endpoint (a 5xx, a 429, no answer) while the access token is
 still valid does not log the user out: the valid token is used, and the refresh is tried
@@ -30,20 +31,20 @@ import collections
 import contextlib
 import datetime
 import hmac
+import json
 import logging
 import os
 import random
 import threading
 import time
 from typing import Any, Callable, Dict, Iterator, Optional, Tuple
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
-import requests
 from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
-from requests_oauthlib import OAuth2Session
 
 from .api import MiroApi
-from .core.redact import SecretScrubber, protect_loggers, scrubbed_copy
+from .compat.client import ApiClient
+from .core.redact import SecretScrubber, protect_loggers
 from .core.transport import DEFAULT_TIMEOUT, Transport, check_base_url, default_base_url
 from .errors import (
     AuthError,
@@ -71,6 +72,7 @@ MAX_PENDING_STATES = 1000
 
 _UTC = datetime.timezone.utc
 log = logging.getLogger("miro.oauth")
+
 #: Longest pause between two refresh attempts while the token endpoint is failing.
 MAX_REFRESH_BACKOFF = 60.0
 
@@ -133,23 +135,21 @@ def _url(value: str, argument: str) -> str:
     return value
 
 
-def _check_token_answer(response: requests.Response) -> requests.Response:
-    """Turn an error answer of the token endpoint into an :class:`OAuthError`.
+def _token_error(status: int, reason: str, text: str) -> OAuthError:
+    """The :class:`OAuthError` for an error answer of the token endpoint.
 
     Miro's token endpoint answers errors as OAuth does (``error``, ``error_description``);
     its REST error body (``code``, ``message``) is understood as well.
     """
-    if response.status_code < 400:
-        return response
     try:
-        body = response.json()
+        body = json.loads(text)
     except ValueError:
         body = {}
     body = body if isinstance(body, dict) else {}
-    error = str(body.get("error") or body.get("code") or f"http_{response.status_code}")
-    description = str(body.get("error_description") or body.get("message") or response.reason)
+    error = str(body.get("error") or body.get("code") or f"http_{status}")
+    description = str(body.get("error_description") or body.get("message") or reason)
     kind = InvalidGrant if error in ("invalid_grant", "invalidGrant") else OAuthError
-    raise kind(error, SecretScrubber.scrub(description), status=response.status_code)
+    return kind(error, SecretScrubber.scrub(description), status=status)
 
 
 def _transient(failure: Exception) -> bool:
@@ -172,7 +172,7 @@ def state_from_token(token: Dict[str, Any], received_at: datetime.datetime) -> S
         expires_at,
         user_id=token.get("user_id"),
         team_id=token.get("team_id"),
-        scopes=token.get("scope"),
+        scopes=token.get("scope") or (),
     )
 
 
@@ -237,6 +237,9 @@ class Miro:
         self._refresh_failures = 0
         self._next_refresh_try = 0.0  # time.monotonic() before which no refresh is tried
         self.timeout = timeout
+        #: Sends the token requests, as the official client's ``Miro._api_client`` does
+        #: (code written for it patches ``ApiClient.call_api`` in tests).
+        self._api_client = ApiClient()
         self._lock = threading.Lock()  # held across a refresh
         self._states_lock = threading.Lock()
         self._pending_states: collections.OrderedDict[str, None] = collections.OrderedDict()
@@ -291,9 +294,7 @@ class Miro:
                     self._pending_states.popitem(last=False)
         return str(url)
 
-    def exchange_code_for_access_token(
-        self, code_or_redirect_url: str, state: Optional[str] = None
-    ) -> str:
+    def exchange_code_for_access_token(self, url_or_code: str, state: Optional[str] = None) -> str:
         """Trade the authorization code for tokens, store them, return the access token.
 
         Accepts the bare ``code`` or the whole redirect URL. A redirect URL's ``state``
@@ -305,8 +306,8 @@ class Miro:
             InvalidGrant: the code was already used, has expired or was issued for
                 another redirect URL.
         """
-        code, returned_state = self._read_redirect(code_or_redirect_url)
-        self._check_state(returned_state, state, code_or_redirect_url)
+        code, returned_state = self._read_redirect(url_or_code)
+        self._check_state(returned_state, state, url_or_code)
         fresh = self._request_tokens(code=code)
         self._storage.set(fresh)
         return fresh.access_token
@@ -314,7 +315,7 @@ class Miro:
     @staticmethod
     def _read_redirect(value: Any) -> Tuple[str, Optional[str]]:
         if not isinstance(value, str) or not value.strip():
-            raise InvalidArgument("code_or_redirect_url must be the code or the redirect URL")
+            raise InvalidArgument("url_or_code must be the code or the redirect URL")
         if "?" not in value:
             return value.strip(), None
         query = parse_qs(urlsplit(value).query)
@@ -322,7 +323,7 @@ class Miro:
             raise AuthorizationDenied(query["error"][0], query.get("error_description", [""])[0])
         code = query.get("code", [""])[0]
         if not code:
-            raise InvalidArgument("code_or_redirect_url: the redirect URL has no code parameter")
+            raise InvalidArgument("url_or_code: the redirect URL has no code parameter")
         returned = query.get("state", [None])[0]
         return code, returned
 
@@ -490,9 +491,10 @@ class Miro:
 
     def _load(self) -> Optional[State]:
         try:
-            return self._storage.get()
+            stored = self._storage.get()
         except LookupError:  # e.g. a session-backed storage without the key yet
             return None
+        return State.from_stored(stored)  # a plain dict after a JSON round trip, too
 
     def _refresh(self, stale_token: str, forced: bool) -> State:
         with self._locked():
@@ -537,37 +539,43 @@ class Miro:
     def _request_tokens(
         self, *, code: Optional[str] = None, refresh_token: Optional[str] = None
     ) -> State:
-        """One call to the token endpoint through requests-oauthlib."""
+        """One call to the token endpoint: oauthlib writes the form and reads the answer;
+        it is sent through :meth:`ApiClient.call_api`, as the official client sends it
+        (tests written for the official client patch that method)."""
         token_url = self.base_url + TOKEN_PATH
-        oauth = OAuth2Session(self.client_id, redirect_uri=self.redirect_url)
-        for hook in ("access_token_response", "refresh_token_response"):
-            oauth.register_compliance_hook(hook, _check_token_answer)
+        # base_url passed check_base_url: https, this machine, or http the caller allowed.
+        client = WebApplicationClient(self.client_id)
+        if code is not None:
+            form = client.prepare_request_body(
+                code=code,
+                redirect_uri=self.redirect_url,
+                client_secret=self._client_secret,
+                include_client_id=True,
+            )
+        else:
+            form = client.prepare_refresh_body(
+                refresh_token=refresh_token,
+                client_id=self.client_id,
+                client_secret=self._client_secret,
+            )
+        answer = self._api_client.call_api(
+            "POST",
+            token_url,
+            header_params={"Accept": "application/json"},
+            post_params=parse_qsl(form, keep_blank_values=True),
+            _request_timeout=self.timeout,
+        )
+        text = _text(answer.read())
+        status = answer.status if isinstance(answer.status, int) else 200  # stand-ins may not say
+        log.debug("POST %s (%s) -> %s", TOKEN_PATH, "code" if code else "refresh", status)
+        if status >= 400:
+            raise _token_error(status, str(getattr(answer, "reason", "") or ""), text)
         try:
-            with _loopback_http_allowed(token_url, self._allow_http):
-                if code is not None:
-                    token = oauth.fetch_token(
-                        token_url,
-                        code=code,
-                        client_secret=self._client_secret,
-                        include_client_id=True,
-                        timeout=self.timeout,
-                    )
-                else:
-                    token = oauth.refresh_token(
-                        token_url,
-                        refresh_token=refresh_token,
-                        client_id=self.client_id,
-                        client_secret=self._client_secret,
-                        timeout=self.timeout,
-                    )
-            return state_from_token(token, datetime.datetime.now(_UTC))
+            token = client.parse_request_body_response(text)
         except OAuth2Error as exc:
             raise OAuthError(exc.error, SecretScrubber.scrub(exc.description or "")) from None
-        except requests.RequestException as exc:
-            failure = TransportError(
-                f"POST {TOKEN_PATH} failed: {type(exc).__name__}", method="POST", path=TOKEN_PATH
-            )
-            failure.__cause__ = scrubbed_copy(exc)
-            raise failure from failure.__cause__
-        finally:
-            oauth.close()
+        return state_from_token(dict(token), datetime.datetime.now(_UTC))
+
+
+def _text(body: Any) -> str:
+    return body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime
+import email.utils
 import json
 import os
 import re
@@ -32,9 +34,17 @@ import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
-from typing import Any, ContextManager, Dict, Iterator, Optional, Tuple, TypeVar, Union
-
-import attrs
+from typing import (
+    Any,
+    ContextManager,
+    Dict,
+    Iterator,
+    Mapping,
+    Optional,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
 from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
 
@@ -48,9 +58,25 @@ def _aware(value: Optional[datetime.datetime]) -> Optional[datetime.datetime]:
     """Timezone-aware expiry; a naive one (as the official client writes) is local time."""
     if value is None:
         return None
+    if isinstance(value, str):
+        value = _parse_time(value)
     if not isinstance(value, datetime.datetime):
         raise InvalidArgumentType("token_expires_at must be a datetime or None")
     return value.astimezone() if value.tzinfo is None else value
+
+
+def _parse_time(text: str) -> datetime.datetime:
+    """ISO 8601 (what ``to_dict`` writes) or an HTTP date (what Flask's JSON writes)."""
+    try:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        raise InvalidArgumentType(
+            f"token_expires_at must be a datetime, an ISO-8601 or HTTP date, or None; got {text!r}"
+        ) from None
 
 
 def _optional_str(value: Any) -> Optional[str]:
@@ -70,30 +96,57 @@ def _hidden(secret: Optional[str]) -> str:
     return "None" if secret is None else "'<hidden>'"
 
 
-@attrs.define(repr=False)
+# --- State: the official dataclass, extended (issue #10 part B) ----------------------------
+@dataclasses.dataclass(repr=False)
 class State:
     """A user's tokens: what the stateful client stores between requests.
 
-    The first three fields are the official ``miro_api`` ``State``; the rest keep what
-    Miro's token answer tells an app about the authorization. ``repr`` hides the tokens.
+    A dataclass like the official ``miro_api`` ``State``, whose three fields come first:
+    ``dataclasses.asdict(state)`` and Flask's JSON session store it as the official one is
+    stored, and the client reads such a stored plain dict back (:meth:`from_stored`). The
+    other fields keep what Miro's token answer tells an app. ``repr`` hides the tokens.
 
     Attributes:
         access_token: the bearer token for API calls.
         refresh_token: the single-use token that buys the next access token (None for
             apps with non-expiring tokens).
         token_expires_at: when the access token expires (timezone-aware; a naive value
-            is taken as local time).
+            is taken as local time; an ISO-8601 or HTTP-date string is parsed).
         user_id: the Miro user who authorized the app.
         team_id: the team the app was installed in.
         scopes: the scopes granted.
     """
 
-    access_token: str = attrs.field(validator=attrs.validators.instance_of(str))
+    access_token: str
     refresh_token: Optional[str] = None
-    token_expires_at: Optional[datetime.datetime] = attrs.field(default=None, converter=_aware)
-    user_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
-    team_id: Optional[str] = attrs.field(default=None, converter=_optional_str)
-    scopes: Tuple[str, ...] = attrs.field(default=(), converter=_scopes)
+    token_expires_at: Optional[datetime.datetime] = None
+    user_id: Optional[str] = None
+    team_id: Optional[str] = None
+    scopes: Tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.access_token, str):
+            raise InvalidArgumentType("access_token must be a string")
+        if self.refresh_token is not None and not isinstance(self.refresh_token, str):
+            raise InvalidArgumentType("refresh_token must be a string or None")
+        self.token_expires_at = _aware(self.token_expires_at)
+        self.user_id = _optional_str(self.user_id)
+        self.team_id = _optional_str(self.team_id)
+        self.scopes = _scopes(self.scopes)
+
+    @classmethod
+    def from_stored(cls, value: Any) -> Optional[State]:
+        """What a :class:`Storage` returned, as a ``State``: a ``State`` as it is, a plain
+        dict (a ``State`` after a JSON round trip, e.g. through Flask's session) read with
+        :meth:`from_dict`, ``None`` as ``None``."""
+        if value is None or isinstance(value, State):
+            return value
+        if isinstance(value, Mapping):
+            return cls.from_dict(dict(value))
+        raise InvalidArgumentType(
+            f"the storage returned a {type(value).__name__}; get() must return a State, "
+            "a dict of its fields, or None"
+        )
 
     def __repr__(self) -> str:
         expires = self.token_expires_at.isoformat() if self.token_expires_at else None
@@ -133,17 +186,17 @@ class State:
         if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
             raise InvalidArgument("a stored state needs at least an access_token string")
         expires = data.get("token_expires_at")
-        if isinstance(expires, str):
-            expires = datetime.datetime.fromisoformat(expires)
         return cls(
             data["access_token"],
             data.get("refresh_token"),
             expires,
             user_id=data.get("user_id"),
             team_id=data.get("team_id"),
-            scopes=data.get("scopes"),
+            scopes=data.get("scopes") or (),
         )
 
+
+# --- end of State ----------------------------------------------------------------------------
 
 _LOCK_GUARD = threading.Lock()
 

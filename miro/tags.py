@@ -136,17 +136,22 @@ class ItemTags:
     def __iter__(self) -> Iterator[Tag]:
         return iter(self.list())
 
-    def attach(self, tag: Any) -> None:
+    def attach(self, tag: Any, *, check: bool = True) -> None:
         """Put ``tag`` (a tag or id) on the item; a no-op if it is already there.
 
         Raises ``InvalidArgument`` for items other than cards and sticky notes and when the
-        item already has eight tags.
+        item already has eight tags. ``check=False`` skips reading the item's tags first
+        and sends the one request the official client sends (Miro itself then refuses a
+        ninth tag).
         """
         tag_id = check_id("tag", tag)
         if self.item_type is not None and self.item_type not in TAGGABLE_TYPES:
             raise InvalidArgument(
                 f"only cards and sticky notes take tags, not {self.item_type.replace('_', ' ')}s"
             )
+        if not check:
+            self._tags.request("POST", self._url(), params={"tag_id": tag_id})
+            return
         current = [t.id for t in self.list()]
         if tag_id in current:
             return

@@ -2,13 +2,13 @@
 authorization flow, state checks, refresh (before expiry, on 401, under 16 threads),
 refused refresh tokens, revocation, and secrets kept out of reprs, logs and errors."""
 
+import dataclasses
 import datetime
 import json
 import logging
 import threading
 from urllib.parse import parse_qs, urlsplit
 
-import attrs
 import pytest
 import requests
 
@@ -49,7 +49,7 @@ def expire(miro, fake):
     """Make the stored access token expired, for the client and for the fake."""
     state = miro._storage.get()
     past = datetime.datetime.now(UTC) - datetime.timedelta(seconds=5)
-    miro._storage.set(attrs.evolve(state, token_expires_at=past))
+    miro._storage.set(dataclasses.replace(state, token_expires_at=past))
     fake.expire_access_tokens()
 
 
@@ -204,7 +204,7 @@ def test_the_token_is_refreshed_shortly_before_it_expires(fake, board):
     miro = authorized(fake)
     first = miro.state
     soon = datetime.datetime.now(UTC) + datetime.timedelta(seconds=60)  # inside the 120 s margin
-    miro._storage.set(attrs.evolve(first, token_expires_at=soon))
+    miro._storage.set(dataclasses.replace(first, token_expires_at=soon))
     assert miro.api.get_specific_board(board).id == board
     assert fake.token_requests == ["authorization_code", "refresh_token"]
     second = miro.state
@@ -272,7 +272,7 @@ def test_a_reused_refresh_token_means_not_authorized_and_cleared_storage(fake):
     spent = miro.state
     expire(miro, fake)
     assert miro.access_token  # refreshes: `spent` is now used up
-    miro._storage.set(attrs.evolve(spent, token_expires_at=spent.token_expires_at))
+    miro._storage.set(dataclasses.replace(spent, token_expires_at=spent.token_expires_at))
     expire(miro, fake)
     with pytest.raises(InvalidGrant, match="send the user to auth_url"):
         _ = miro.access_token

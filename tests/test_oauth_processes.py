@@ -2,11 +2,11 @@
 host) and RedisStorage (a real redis-server) lock the refresh across processes."""
 
 import contextlib
+import dataclasses
 import datetime
 import multiprocessing
 import uuid
 
-import attrs
 import pytest
 import requests
 
@@ -55,7 +55,7 @@ def run_processes(fake, spec, stall=0.0):
     )
     miro.exchange_code_for_access_token(fake.authorize(miro.auth_url))
     past = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=1)
-    storage.set(attrs.evolve(storage.get(), token_expires_at=past))
+    storage.set(dataclasses.replace(storage.get(), token_expires_at=past))
     fake.expire_access_tokens()
     if stall:
         fake.delay(stall, times=PROCESSES)  # every process's first request: its refresh

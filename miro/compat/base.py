@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
 from . import shapes
+from .per_call import call_with, per_call_by_position, per_call_parameters, take_per_call
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,13 +61,27 @@ def official(fn: F) -> F:
 
 
 def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
-    """Mark a method as the official flat method for ``operation_id``."""
+    """Mark a method as the official flat method for ``operation_id``; it also takes the
+    official per-call keywords (:data:`PER_CALL`), by keyword or after its own parameters."""
 
     def decorate(fn: F) -> F:
         op = register(operation_id, fluent)
         if fn.__name__ != op.flat_name:
             raise RuntimeError(f"{fn.__name__} should be named {op.flat_name}")
-        return official(fn)
+        inner = official(fn)
+        own = inspect.signature(fn)
+        signature = own.replace(parameters=[*own.parameters.values(), *per_call_parameters()])
+
+        @functools.wraps(fn)
+        def method(*args: Any, **kwargs: Any) -> Any:
+            if len(args) > len(own.parameters):  # per-call values given by position
+                args, extra = args[: len(own.parameters)], args[len(own.parameters) :]
+                per_call_by_position(fn.__name__, extra, kwargs)
+            options = take_per_call(kwargs)
+            return call_with(options, inner, *args, **kwargs)
+
+        method.__signature__ = signature  # type: ignore[attr-defined]
+        return method  # type: ignore[return-value]
 
     return decorate
 
@@ -74,22 +89,28 @@ def flat(operation_id: str, fluent: str) -> Callable[[F], F]:
 def generated(
     operation_id: str,
     fluent: str,
-    parameters: Sequence[Tuple[str, Any]],
+    parameters: Sequence[Tuple[str, Any, Any]],
     impl: Callable[..., Any],
     doc: str,
+    returns: Any = Any,
 ) -> Callable[..., Any]:
-    """A flat method named after ``operation_id`` with the given ``(name, default)`` params.
+    """A flat method named after ``operation_id`` with the given ``(name, default, type)``
+    params (then the per-call keywords), returning ``returns``.
 
     ``inspect.Parameter.empty`` as default marks a required parameter. ``impl`` receives
-    ``self`` and every parameter by keyword.
+    ``self`` and every parameter by keyword. The signature and ``__annotations__`` carry
+    the types; ``miro/compat/_item_methods.py`` declares the same ones for type checkers.
     """
     op = register(operation_id, fluent)
     params = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     params += [
-        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default)
-        for name, default in parameters
+        inspect.Parameter(
+            name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=kind
+        )
+        for name, default, kind in parameters
     ]
-    signature = inspect.Signature(params)
+    params += per_call_parameters()
+    signature = inspect.Signature(params, return_annotation=returns)
 
     def method(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -98,14 +119,23 @@ def generated(
             raise InvalidArgumentType(f"{op.flat_name}(): {exc}") from None
         bound.apply_defaults()
         values = dict(bound.arguments)
-        result = impl(values.pop("self"), **values)
+        options = take_per_call(values)
+        result = call_with(options, impl, values.pop("self"), **values)
         return shapes.adapt(op.flat_name, result)  # the official result shapes
 
     method.__name__ = method.__qualname__ = op.flat_name
     method.__doc__ = doc
     method.__signature__ = signature  # type: ignore[attr-defined]
+    method.__annotations__ = {p.name: p.annotation for p in params[1:]}
+    method.__annotations__["return"] = returns
+    method.generated = True  # type: ignore[attr-defined]
     return method
 
+
+#: A request body: a dict in the API's JSON shape, or a model (ours or the official one's).
+JsonBody = Any
+#: A local file: a path, a binary file object, bytes, or a ``(filename, bytes)`` pair.
+FileArgument = Any
 
 REQUIRED = inspect.Parameter.empty
 

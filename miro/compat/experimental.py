@@ -14,11 +14,12 @@ from ..experimental import (
     BoardExperimental,
 )
 from ..items.base import Item
+from ._item_methods import ExperimentalItemMethods
 from .base import flat, page_size
 from .items import Access, install
 
 
-class ExperimentalFlat:
+class ExperimentalFlat(ExperimentalItemMethods):
     """``get_items_experimental``, ``move_code_widget_item``, ``get_metrics`` …"""
 
     experimental: ApiExperimental

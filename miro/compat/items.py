@@ -13,11 +13,15 @@ from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
 from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
-from .base import REQUIRED, flat, generated, official, page_size
+from ._item_methods import ItemMethods
+from .base import REQUIRED, FileArgument, JsonBody, flat, generated, official, page_size
 
 
-class ItemsFlat:
-    """``get_items``, ``create_sticky_note_item`` … as the official ``MiroApi`` names them."""
+class ItemsFlat(ItemMethods):
+    """``get_items``, ``create_sticky_note_item`` … as the official ``MiroApi`` names them.
+
+    The per-type methods are generated (:func:`install`); :class:`ItemMethods` declares
+    them for type checkers."""
 
     def _items(self, board_id: str) -> Items:
         raise NotImplementedError  # provided by MiroApi
@@ -166,7 +170,8 @@ def install(target: type, declaration: ItemType, fluent: str, access: Access) ->
     label = declaration.type.replace("_", " ")
     create_body = snake(f"{declaration.schema}CreateRequest")
     update_body = snake(f"{declaration.schema}UpdateRequest")
-    board, item = ("board_id", REQUIRED), ("item_id", REQUIRED)
+    board, item = ("board_id", REQUIRED, str), ("item_id", REQUIRED, str)
+    model = declaration.model
 
     def create(api: Any, board_id: str, **body: Any) -> Item:
         kwargs = declaration.create.from_json(body[create_body], create_body)
@@ -184,23 +189,26 @@ def install(target: type, declaration: ItemType, fluent: str, access: Access) ->
         access(api, board_id).delete(item_id)
 
     create_default = None if declaration.create_body_optional else REQUIRED
-    query = [(snake(name), None) for name in declaration.get_params]
+    query = [(snake(name), None, Optional[str]) for name in declaration.get_params]
     schema = declaration.schema
     methods = [
         generated(
-            ops["create"], f"{fluent}.create", [board, (create_body, create_default)], create,
-            f"Create a {label} item from a ``{schema}CreateRequest`` body.",
+            ops["create"], f"{fluent}.create", [board, (create_body, create_default, JsonBody)],
+            create, f"Create a {label} item from a ``{schema}CreateRequest`` body.", model,
         ),
-        generated(ops["get"], f"{fluent}.get", [board, item, *query], get, f"Get a {label} item."),
         generated(
-            ops["delete"], f"{fluent}.delete", [board, item], delete, f"Delete a {label} item."
+            ops["get"], f"{fluent}.get", [board, item, *query], get, f"Get a {label} item.", model
+        ),
+        generated(
+            ops["delete"], f"{fluent}.delete", [board, item], delete, f"Delete a {label} item.",
+            None,
         ),
     ]  # fmt: skip
     if "update" in ops:
         methods.append(
             generated(
-                ops["update"], f"{fluent}.update", [board, item, (update_body, REQUIRED)], update,
-                f"Update a {label} item from a ``{schema}UpdateRequest`` body.",
+                ops["update"], f"{fluent}.update", [board, item, (update_body, REQUIRED, JsonBody)],
+                update, f"Update a {label} item from a ``{schema}UpdateRequest`` body.", model,
             )
         )  # fmt: skip
     if "upload" in ops:
@@ -213,8 +221,9 @@ def _upload_methods(declaration: ItemType, fluent: str, access: Access, label: s
     """The flat create/update-from-file methods of images and documents."""
     ops = declaration.operations
     create_spec, update_spec = declaration.upload, declaration.upload_update
-    board = ("board_id_platform_file_upload", REQUIRED)
-    file = [("resource", REQUIRED), ("data", None)]
+    board = ("board_id_platform_file_upload", REQUIRED, str)
+    file = [("resource", REQUIRED, FileArgument), ("data", None, JsonBody)]
+    model = declaration.model
 
     def upload(api: Any, board_id_platform_file_upload: str, resource: Any, data: Any) -> Item:
         collection = access(api, board_id_platform_file_upload)
@@ -230,10 +239,12 @@ def _upload_methods(declaration: ItemType, fluent: str, access: Access, label: s
         generated(
             ops["upload"], f"{fluent}.upload", [board, *file], upload,
             f"Create a {label} item from a local file (``resource``: a path or (name, bytes)).",
+            model,
         ),
         generated(
-            ops["update_file"], f"{fluent}.update_file", [board, ("item_id", REQUIRED), *file],
-            update_file, f"Replace the file of a {label} item.",
+            ops["update_file"], f"{fluent}.update_file",
+            [board, ("item_id", REQUIRED, str), *file], update_file,
+            f"Replace the file of a {label} item.", model,
         ),
     ]  # fmt: skip
 

@@ -62,7 +62,7 @@ class TagsFlat:
     @flat("attach-tag-to-item", "item.tags.attach")
     def attach_tag_to_item(self, board_id_platform_tags: str, item_id: str, tag_id: str) -> None:
         """Put a tag on a card or sticky note (at most 8 tags an item)."""
-        self._item_tags(board_id_platform_tags, item_id).attach(tag_id)
+        self._item_tags(board_id_platform_tags, item_id).attach(tag_id, check=False)
 
     @flat("remove-tag-from-item", "item.tags.detach")
     def remove_tag_from_item(self, board_id_platform_tags: str, item_id: str, tag_id: str) -> None:

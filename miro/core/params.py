@@ -238,6 +238,7 @@ class Body:
         exclusive: Sequence[Tuple[str, str]] = (),
         constants: Optional[Mapping[Tuple[str, ...], Any]] = None,
         always: Sequence[str] = (),
+        ignored: Iterable[Tuple[str, ...]] = (),
     ) -> None:
         self.params: Dict[str, Param] = {}
         for group in groups:
@@ -249,6 +250,10 @@ class Body:
         self._by_path = {p.at: name for name, p in self.params.items()}
         self._prefixes = {p.at[:i] for p in self.params.values() for i in range(1, len(p.at))}
         self._prefixes.update(path[:1] for path in self.constants)
+        #: Paths a JSON body may carry because the spec declares them, read and never sent
+        #: (read-only fields, schema mix-ups): :meth:`from_json` skips them.
+        self.ignored = frozenset(tuple(path) for path in ignored)
+        self._prefixes.update(path[:i] for path in self.ignored for i in range(1, len(path)))
 
     def names(self) -> Tuple[str, ...]:
         """The keyword arguments accepted, in declaration order."""
@@ -256,7 +261,9 @@ class Body:
 
     def optional(self) -> Body:
         """The same parameters with nothing required (an update of the same resource)."""
-        return Body(self.params, exclusive=self.exclusive, constants=self.constants)
+        return Body(
+            self.params, exclusive=self.exclusive, constants=self.constants, ignored=self.ignored
+        )
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments; return the given ones converted to wire values."""
@@ -300,7 +307,7 @@ class Body:
             where = name + "".join(f"[{p!r}]" for p in path)
             if path in self._by_path:
                 out[self._by_path[path]] = value
-            elif path in self.constants:
+            elif path in self.constants or path in self.ignored:
                 continue
             elif path in self._prefixes and isinstance(value, Mapping):
                 self._walk(value, path, out, name)

@@ -24,6 +24,8 @@ record or an exception text (:mod:`miro.core.redact`).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import email.utils
 import ipaddress
@@ -32,7 +34,7 @@ import logging
 import os
 import random
 import time
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -303,13 +305,16 @@ class Transport:
                 send_headers["Content-Type"] = "application/json"
             if headers:
                 send_headers.update(headers)
+            options = _CALL_OPTIONS.get() or _NO_OPTIONS
+            if options.headers:
+                send_headers.update(options.headers)
             started = time.monotonic()
             failure: Optional[requests.RequestException] = None
             if self.pacer is not None:
                 self.pacer.acquire(self.max_retry_wait)
             answer_headers: Optional[Mapping[str, str]] = None
             try:
-                response = self._send(method, url, query, body, files, send_headers)
+                response = self._send(method, url, query, body, files, send_headers, options)
                 answer_headers = response.headers
             except requests.RequestException as exc:
                 failure = exc
@@ -355,6 +360,7 @@ class Transport:
         body: Optional[str],
         files: Any,
         headers: Dict[str, str],
+        options: CallOptions,
     ) -> requests.Response:
         # Prepared directly rather than through Session.prepare_request: Miro's API uses no
         # cookies or session auth, and merging them cost ~15% of a small request.
@@ -371,8 +377,9 @@ class Transport:
         # become a dot segment; put our encoded path back before sending.
         sent = str(prepared.url)
         prepared.url = url + sent[len(sent.split("?", 1)[0]) :]
+        timeout = self.timeout if options.timeout is None else options.timeout
         started = time.monotonic()
-        response = self.session.send(prepared, timeout=self.timeout, **self._environment())
+        response = self.session.send(prepared, timeout=timeout, **self._environment())
         _read_body(response, None if self.deadline is None else started + self.deadline)
         return response
 
@@ -491,7 +498,7 @@ def _api_error(response: requests.Response, method: str, path: str) -> ApiError:
     try:
         body = response.json()
     except ValueError:
-        body = response.text
+        body = None
     fields = body if isinstance(body, dict) else {}
     message = fields.get("message") or fields.get("detail") or response.reason or "error"
     return error_class(status)(
@@ -503,6 +510,86 @@ def _api_error(response: requests.Response, method: str, path: str) -> ApiError:
         method=method,
         path=path,
         request_id=response.headers.get("X-Request-Id"),
-        body=body,
+        body=response.text,  # the raw text, as the official ApiException.body
+        data=body,
+        reason=response.reason,
         headers=response.headers,
+    )
+
+
+# --- per-call options and one-off requests (the official client's surface, issue #10 B) -----
+
+TimeoutSetting = Union[None, float, Tuple[float, float]]
+
+
+class CallOptions:
+    """Settings for the requests of one call: ``timeout`` (seconds, or a (connect, read)
+    pair) overrides the client's, ``headers`` are added last (they win)."""
+
+    __slots__ = ("headers", "timeout")
+
+    def __init__(
+        self, timeout: TimeoutSetting = None, headers: Optional[Mapping[str, str]] = None
+    ) -> None:
+        self.timeout = timeout
+        self.headers = dict(headers or {})
+
+
+_NO_OPTIONS = CallOptions()
+_CALL_OPTIONS: contextvars.ContextVar[Optional[CallOptions]] = contextvars.ContextVar(
+    "miro_call_options", default=None
+)
+
+
+@contextlib.contextmanager
+def call_options(
+    timeout: TimeoutSetting = None, headers: Optional[Mapping[str, str]] = None
+) -> Iterator[CallOptions]:
+    """Apply ``timeout`` and ``headers`` to every request sent inside the ``with`` block
+    (this thread or task only): what the official ``_request_timeout`` and ``_headers``
+    keywords do for one call."""
+    options = CallOptions(timeout, headers)
+    token = _CALL_OPTIONS.set(options)
+    try:
+        yield options
+    finally:
+        _CALL_OPTIONS.reset(token)
+
+
+class RawAnswer:
+    """An HTTP answer as it came: ``status``, ``reason``, ``headers``, ``content`` (bytes)."""
+
+    __slots__ = ("content", "headers", "reason", "status")
+
+    def __init__(self, status: int, reason: str, headers: Mapping[str, str], content: bytes):
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.content = content
+
+
+def raw_request(
+    method: str,
+    url: str,
+    *,
+    headers: Optional[Mapping[str, str]] = None,
+    data: Any = None,
+    timeout: TimeoutSetting = DEFAULT_TIMEOUT,
+) -> RawAnswer:
+    """One request to a full URL, no token, no retries, no error mapping (what the
+    official ``ApiClient.call_api`` does). Raises :class:`~miro.errors.TransportError`
+    (or :class:`~miro.errors.Timeout`) when no answer arrives; the message names the
+    method and the path only, never the query (which may carry secrets)."""
+    path = url.split("?", 1)[0]
+    send = {"User-Agent": USER_AGENT, **(headers or {})}
+    try:
+        with requests.Session() as session:
+            response = session.request(method, url, headers=send, data=data, timeout=timeout)
+    except requests.RequestException as exc:
+        kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
+        raise kind(
+            f"{method} {path} failed: {type(exc).__name__}", method=method, path=path
+        ) from None
+    return RawAnswer(
+        response.status_code, response.reason or "", response.headers, response.content
     )

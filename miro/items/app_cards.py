@@ -82,6 +82,8 @@ _FIELDS = p.Body(
     p.POSITION,
     p.GEOMETRY,
     p.PARENT,
+    # The bulk-create body reuses the response schema (AppCardData), read-only "owned" too.
+    ignored=[("data", "owned")],
 )
 
 APP_CARD = item_type(

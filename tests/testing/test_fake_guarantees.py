@@ -296,3 +296,14 @@ def test_64_concurrent_clients_are_all_answered():
             results = list(pool.map(client, range(64)))
         assert results == [(201, 200)] * 64
         assert len(fake.boards) == 64
+
+
+def test_fixed_segments_are_their_own_resource(fake, http, board):
+    bulk = http.get(f"{fake.url}/v2/boards/{board}/items/bulk")
+    assert miro_error(bulk, 405) and bulk.headers["Allow"] == "POST"
+    items = http.delete(f"{fake.url}/v2/boards/{board}/groups/items")
+    assert miro_error(items, 405) and items.headers["Allow"] == "GET"
+
+
+def test_copying_from_an_empty_board_id_is_a_404(fake, http):
+    miro_error(http.put(f"{fake.url}/v2/boards", params={"copy_from": ""}, json={}), 404)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import checks as c
-from .errors import ApiFault, bad, not_found
+from .errors import bad, not_found
 from .paging import offset_page
 from .server import Request, Route, route
 from .state import now
@@ -62,9 +62,9 @@ DEFAULT_POLICY = {
 }
 
 
-def board_or_404(request: Request, board_id: str = "") -> Dict[str, Any]:
-    """The board named in the path (404 when unknown or not shared with the caller)."""
-    board_id = board_id or request.params["board_id"]
+def board_or_404(request: Request, board_id: Optional[str] = None) -> Dict[str, Any]:
+    """The board named in the path, or ``board_id`` (404 when unknown or not shared)."""
+    board_id = request.params["board_id"] if board_id is None else board_id
     board = request.store.boards.get(board_id)
     if board is None or request.user_id not in request.store.members.get(board_id, {}):
         raise not_found("Board", board_id)
@@ -302,7 +302,7 @@ def update_member(request: Request) -> Tuple[int, Any]:
     c.check_object("body", body, {"role": c.enum(*ROLES)})
     board_id = request.params["board_id"]
     if request.store.members[board_id][member_id] == "owner":
-        raise ApiFault(409, "conflict", "The board owner's role cannot be changed")
+        raise bad("The board owner's role cannot be changed")  # the spec lists no 409
     if "role" in body:  # as when sharing, "owner" makes a co-owner (API-NOTES §3.11)
         role = "coowner" if body["role"] == "owner" else body["role"]
         request.store.members[board_id][member_id] = role
@@ -313,7 +313,7 @@ def remove_member(request: Request) -> Tuple[int, Any]:
     member_id = _member_or_404(request)
     board_id = request.params["board_id"]
     if request.store.members[board_id][member_id] == "owner":
-        raise ApiFault(409, "conflict", "The board owner cannot be removed")
+        raise bad("The board owner cannot be removed")
     del request.store.members[board_id][member_id]
     return 204, None
 

@@ -13,11 +13,11 @@ The handler convention (for every route module, enterprise and SCIM included):
   ``not_found()``). ``request.json()`` is the body as a JSON object (400 for anything else;
   ``expect=list`` for an array body).
 * Handlers run one at a time under the server lock, and **atomically**: every request that
-  can write (any method but GET) runs on a snapshot of :class:`~.state.Store`; when it
-  answers an error status, raises, or crashes, the store is put back as it was. So a handler
-  may validate and write in any order, and a rejected request never changes state. All
-  state a handler changes must therefore live on the ``Store`` (plain dicts, lists and
-  scalars: it is copied with ``copy.deepcopy``).
+  can write (any method but GET) runs in a transaction of :class:`~.state.Store`; when it
+  answers an error status, raises, or crashes, the store is rolled back as it was. So a
+  handler may validate and write in any order, and a rejected request never changes state.
+  All state a handler changes must therefore live on the ``Store``, in dicts, lists and
+  scalars (``journal.py`` tracks them; state kept elsewhere is not rolled back).
 * A crash (any exception but ``ApiFault``) answers 500 with Miro's error body; the
   connection is never dropped except by an injected ``status=0`` fault.
 * Every answer, whatever the method, is Miro's JSON error body with the right status: an
@@ -123,6 +123,7 @@ class Route:
     when: Optional[Callable[[Request], bool]] = None
     level: int = 1
     public: bool = False
+    free: int = 0  # placeholders matching any segment (``{name}``, not ``{name:a|b}``)
 
 
 def route(
@@ -143,7 +144,8 @@ def route(
         lambda m: f"(?P<{m.group(1)}>{m.group(2) or '[^/]+'})",
         template,
     )
-    return Route(method, re.compile(f"^{regex}$"), handler, when, level, public)
+    free = len(re.findall(r"\{\w+\}", template))
+    return Route(method, re.compile(f"^{regex}$"), handler, when, level, public, free)
 
 
 @dataclasses.dataclass
@@ -309,41 +311,24 @@ class FakeServer:
             headers,
             body,
         )
-        allowed: List[str] = []
+        matches = [(r, m) for r in self.routes for m in [r.pattern.match(raw_path)] if m]
+        # ``…/groups/items`` also fits ``…/groups/{group_id}``: a path is the resource of
+        # the routes that spell most of it out (fewest placeholders); the others never see it.
+        fixed = min((r.free for r, _ in matches), default=0)
+        matches = [(r, m) for r, m in matches if r.free == fixed]
         refused = False  # the verb and URL match, but no operation's conditions do
-        for candidate in self.routes:
-            match = candidate.pattern.match(raw_path)
-            if not match:
-                continue
-            if candidate.method not in allowed:
-                allowed.append(candidate.method)
+        for candidate, match in matches:
             if candidate.method != method:
                 continue
             request.params = {k: unquote(v) for k, v in match.groupdict().items()}
             if candidate.when is not None and not candidate.when(request):
                 refused = True
                 continue
-            extra: Dict[str, str] = {}
-            if not candidate.public:
-                with self.lock:
-                    token = self._token(headers)
-                    request.user_id = self.tokens[token]
-                limit, remaining, reset = self.charge(token, candidate.level)
-                extra = {
-                    "X-RateLimit-Limit": str(limit),
-                    "X-RateLimit-Remaining": str(max(remaining, 0)),
-                    "X-RateLimit-Reset": str(reset),
-                }
-                if remaining < 0:
-                    raise ApiFault(429, "tooManyRequests", "Rate limit exceeded", headers=extra)
-            with self.lock:
-                answer = self._atomically(candidate.handler, request)
-            if len(answer) > 2:
-                extra.update(answer[2])
-            return answer[0], answer[1], extra
+            return self._call(candidate, request, headers)
         if refused:
             raise ApiFault(400, "invalidParameters", "Required query parameters are missing")
-        if allowed:
+        if matches:
+            allowed = dict.fromkeys(r.method for r, _ in matches)
             raise ApiFault(
                 405,
                 "methodNotAllowed",
@@ -352,18 +337,42 @@ class FakeServer:
             )
         raise ApiFault(404, "notFound", f"No route for {method} {raw_path}")
 
+    def _call(
+        self, candidate: Route, request: Request, headers: Dict[str, str]
+    ) -> Tuple[int, Any, Dict[str, str]]:
+        extra: Dict[str, str] = {}
+        if not candidate.public:
+            with self.lock:
+                token = self._token(headers)
+                request.user_id = self.tokens[token]
+            limit, remaining, reset = self.charge(token, candidate.level)
+            extra = {
+                "X-RateLimit-Limit": str(limit),
+                "X-RateLimit-Remaining": str(max(remaining, 0)),
+                "X-RateLimit-Reset": str(reset),
+            }
+            if remaining < 0:
+                raise ApiFault(429, "tooManyRequests", "Rate limit exceeded", headers=extra)
+        with self.lock:
+            answer = self._atomically(candidate.handler, request)
+        if len(answer) > 2:
+            extra.update(answer[2])
+        return answer[0], answer[1], extra
+
     def _atomically(self, handler: Handler, request: Request) -> Tuple[Any, ...]:
         """Run a handler; unless it succeeds, the store is left as it was (see above)."""
         if request.method == "GET":
             return handler(request)
-        snapshot = self.store.snapshot()
+        self.store.begin()
         try:
             answer = handler(request)
         except BaseException:
-            self.store.restore(snapshot)
+            self.store.rollback()
             raise
         if answer[0] >= 400:
-            self.store.restore(snapshot)
+            self.store.rollback()
+        else:
+            self.store.commit()
         return answer
 
     def _token(self, headers: Dict[str, str]) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
+import functools
 import itertools
 import random
 import string
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
+
+from .journal import Journal, track
 
 
 def now() -> str:
@@ -16,9 +18,15 @@ def now() -> str:
 
 
 class Store:
-    """Everything the fake knows. Handlers run under the server lock, one at a time."""
+    """Everything the fake knows. Handlers run under the server lock, one at a time.
+
+    Its public attributes, and every dict and list in them, are tracked by a journal: a
+    request that fails is undone (:meth:`begin`, :meth:`commit`, :meth:`rollback`). Keep
+    state in plain dicts, lists and scalars on this object.
+    """
 
     def __init__(self, seed: Optional[int] = None) -> None:
+        self._journal = Journal()
         self._random = random.Random(seed)
         self._numbers = itertools.count(3458764500000000000 + self._random.randrange(10**12))
         self.users: Dict[str, Dict[str, Any]] = {}
@@ -38,24 +46,31 @@ class Store:
             "type": "organization",
         }
 
-    #: Not rolled back: id sources only ever move forward, so ids stay unique.
-    _KEEP = ("_random", "_numbers")
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Public state is tracked (journal.py), so a failed request can be undone.
+        journal = self.__dict__.get("_journal")
+        if journal is None or name.startswith("_"):
+            object.__setattr__(self, name, value)
+            return
+        journal.touch(("attribute", name), lambda: self._undo_setattr(name))
+        object.__setattr__(self, name, track(value, journal))
 
-    def snapshot(self) -> Dict[str, Any]:
-        """A deep copy of the state, for :meth:`restore` (the server's atomic requests)."""
-        return copy.deepcopy({k: v for k, v in vars(self).items() if k not in self._KEEP})
+    def _undo_setattr(self, name: str) -> Callable[[], None]:
+        if name in self.__dict__:
+            return functools.partial(object.__setattr__, self, name, self.__dict__[name])
+        return functools.partial(object.__delattr__, self, name)
 
-    def restore(self, snapshot: Dict[str, Any]) -> None:
-        """Put the state back as :meth:`snapshot` saw it (top-level containers kept)."""
-        for name, saved in snapshot.items():
-            current = getattr(self, name, None)
-            if type(current) is dict and type(saved) is dict:
-                current.clear()
-                current.update(saved)
-            else:
-                setattr(self, name, saved)
-        for name in [k for k in vars(self) if k not in snapshot and k not in self._KEEP]:
-            delattr(self, name)
+    def begin(self) -> None:
+        """Start a transaction: :meth:`rollback` undoes every change made from now on."""
+        self._journal.begin()
+
+    def commit(self) -> None:
+        """End the transaction, keeping its changes."""
+        self._journal.commit()
+
+    def rollback(self) -> None:
+        """End the transaction, undoing its changes."""
+        self._journal.rollback()
 
     def number_id(self) -> str:
         """A 19-digit decimal id, as Miro's item, user and tag ids are."""

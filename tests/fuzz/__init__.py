@@ -1,0 +1,1 @@
+"""Schemathesis against FakeMiro over Miro's own spec (``overlay.py`` adapts the spec)."""
