@@ -110,6 +110,7 @@ def generated(
         for name, default, kind in parameters
     ]
     params += per_call_parameters()
+    returns = shapes.returns(op.flat_name, returns)  # the official result shapes
     signature = inspect.Signature(params, return_annotation=returns)
 
     def method(*args: Any, **kwargs: Any) -> Any:

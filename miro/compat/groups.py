@@ -10,6 +10,7 @@ from ..core.pagination import GROUP_CURSOR, Page
 from ..errors import InvalidArgument
 from ..groups import GROUP_BODY, Group, Groups
 from ..items.collection import Items
+from . import shapes
 from .base import flat, page_size
 
 
@@ -62,19 +63,21 @@ class GroupsFlat:
         return self._groups(board_id).update(group_id, **GROUP_BODY.from_json(group, "group"))
 
     @flat("unGroup", "group.ungroup")
-    def un_group(self, board_id: str, group_id: str, delete_items: Optional[bool] = None) -> None:
+    def un_group(self, board_id: str, group_id: str, delete_items: Optional[bool] = None) -> object:
         """Dissolve a group (keeping its items unless ``delete_items``)."""
         if delete_items:
             self._groups(board_id).delete(group_id)
         else:
             self._groups(board_id).ungroup(group_id)
+        return shapes.EMPTY
 
     @flat("deleteGroup", "group.delete")
-    def delete_group(self, board_id: str, group_id: str, delete_items: bool) -> None:
+    def delete_group(self, board_id: str, group_id: str, delete_items: bool) -> object:
         """Delete a group and its items (``delete_items`` must be true)."""
         if delete_items is not True:
             raise InvalidArgument("delete_group deletes the items too: pass delete_items=True")
         self._groups(board_id).delete(group_id)
+        return shapes.EMPTY
 
 
 def _envelope(node: Any, item: Callable[[Any], Any]) -> Any:

@@ -8,8 +8,8 @@ client returns its generated models. :func:`adapt` bridges the two generically:
 * JSON objects we keep as dicts (``board.policy``, ``page.links``, a mind-map node's
   ``data``) read by attribute as the official models do (``.sharing_policy.access``,
   ``.links.var_self``), while staying dicts for ``miro`` users;
-* a few operations answer in an envelope the fluent layer unwraps: :data:`ENVELOPES`
-  puts it back (``get_tags_from_item(...).tags``, bulk creation's ``.data``/``.type``);
+* a few operations answer in an envelope the fluent layer unwraps: :func:`envelope` and
+  :func:`bulk_list` put it back (``get_tags_from_item(...).tags``, ``.data``/``.type``);
 * an operation the official client types ``object`` returns ``""`` on its empty answer,
   as the official client does.
 """
@@ -18,33 +18,44 @@ from __future__ import annotations
 
 import datetime
 import importlib
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 import attrs
 
 from ..core.official import OfficialDict, OfficialModel, declare_absent, mark_official, wrap
 
-#: Results the fluent layer unwraps, rewrapped in the official envelope.
-ENVELOPES: Dict[str, Callable[[Any], Any]] = {
-    "get_tags_from_item": lambda tags: OfficialDict.of({"tags": list(tags)}),
-    # Miro's bulk answer is {"type": "bulk-list", "data": [...]} (spec example, API-NOTES §3).
-    "create_items": lambda items: OfficialDict.of({"data": list(items), "type": "bulk-list"}),
-    "create_items_in_bulk_using_file_from_device": lambda items: OfficialDict.of(
-        {"data": list(items), "type": "bulk-list"}
-    ),
-}
+
+def envelope(**fields: Any) -> OfficialDict:
+    """An answer the fluent layer unwraps, in its official envelope (models kept as they are):
+    ``envelope(tags=[...])`` for ``get_tags_from_item``."""
+    return OfficialDict.of(fields)
+
+
+def bulk_list(items: Any) -> OfficialDict:
+    """Bulk creation's answer: Miro's ``{"type": "bulk-list", "data": [...]}`` (spec example;
+    the fluent ``create_many`` returns the list)."""
+    return envelope(data=list(items), type="bulk-list")
+
+
+#: What the official client returns for an empty answer of an operation it types ``object``.
+EMPTY = ""
 
 #: Operations the official client declares without a result model (it returns ``None``).
 RETURNS_NONE = frozenset({"revoke_token", "revoke_token_v2"})
 
 
+def returns(method: str, annotation: Any) -> Any:
+    """The return annotation of the flat ``method``, given its fluent one: ``object`` where
+    the official client types the empty answer ``object`` (and gives ``""``)."""
+    if annotation is None and method not in RETURNS_NONE:
+        return object
+    return annotation
+
+
 def adapt(method: str, result: Any) -> Any:
     """``result`` of the flat method ``method``, in the official client's shape."""
     if result is None:
-        return None if method in RETURNS_NONE else ""
-    envelope = ENVELOPES.get(method)
-    if envelope is not None:
-        result = envelope(result)
+        return None if method in RETURNS_NONE else EMPTY
     if hasattr(result, "__next__"):  # get_all_*: adapt each element as it comes
         return map(officialize, result)
     return officialize(result)
