@@ -2,8 +2,10 @@
 
 The app's settings come from ``MIRO_CLIENT_ID``, ``MIRO_CLIENT_SECRET`` and
 ``MIRO_REDIRECT_URL`` (a ``http://localhost:<port>/...`` URL registered in the app). The
-tokens go to a SQLite file (``--db``, default ``~/.miro/tokens.sqlite3``) under ``--key``,
-where ``Miro(storage=SQLiteStorage(db, key=...))`` finds them later.
+tokens go to a SQLite file (``--db``, default ``~/.miro/tokens.sqlite3``, created readable by
+you only) under ``--key``, where ``Miro(storage=SQLiteStorage(db, key=...))`` finds them
+later; or, with ``--keyring`` (extra ``miro[keyring]``), to the OS keyring, where
+``Miro(storage=KeyringStorage(key=...))`` finds them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Optional
+from typing import Any, List, Optional, Tuple
 
 DEFAULT_DB = os.path.join("~", ".miro", "tokens.sqlite3")
 
@@ -27,20 +29,27 @@ def main(argv: Optional[List[str]] = None) -> int:
     login.add_argument("--authorize-url", default=None, help="consent page URL")
     login.add_argument("--timeout", type=float, default=300.0)
     login.add_argument("--no-browser", action="store_true", help="only print the URL")
+    login.add_argument(
+        "--keyring", action="store_true", help="keep the tokens in the OS keyring, not --db"
+    )
     args = parser.parse_args(argv)
 
-    from . import Miro, SQLiteStorage
+    from . import Miro
     from .errors import MiroError
 
     path = os.path.expanduser(args.db)
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     options = {
         name: value
         for name, value in (("base_url", args.base_url), ("authorize_url", args.authorize_url))
         if value
     }
     try:
-        miro = Miro(storage=SQLiteStorage(path, key=args.key), **options)
+        storage, where = _storage(args.keyring, path, args.key)
+    except ImportError as exc:
+        print(f"login failed: {exc}", file=sys.stderr)
+        return 1
+    try:
+        miro = Miro(storage=storage, **options)
         state = miro.login(
             open_browser=(lambda url: None) if args.no_browser else None, timeout=args.timeout
         )
@@ -48,10 +57,19 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"login failed: {exc}", file=sys.stderr)
         return 1
     print(
-        f"Authorized user {state.user_id} in team {state.team_id}; tokens stored in {path} "
+        f"Authorized user {state.user_id} in team {state.team_id}; tokens stored in {where} "
         f"under key {args.key!r}."
     )
     return 0
+
+
+def _storage(use_keyring: bool, path: str, key: str) -> Tuple[Any, str]:
+    """The storage the tokens go to, and how to name it to the user."""
+    from .storage import KeyringStorage, SQLiteStorage
+
+    if use_keyring:
+        return KeyringStorage(key), "the OS keyring"
+    return SQLiteStorage(path, key=key), path  # the file 0600, new folders 0700
 
 
 if __name__ == "__main__":  # pragma: no cover

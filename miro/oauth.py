@@ -45,7 +45,13 @@ from oauthlib.oauth2 import OAuth2Error, WebApplicationClient
 from .api import MiroApi
 from .compat.client import ApiClient
 from .core.redact import SecretScrubber, protect_loggers
-from .core.transport import DEFAULT_TIMEOUT, Transport, check_base_url, default_base_url
+from .core.transport import (
+    DEFAULT_TIMEOUT,
+    Transport,
+    check_base_url,
+    default_base_url,
+    is_loopback,
+)
 from .errors import (
     AuthError,
     AuthorizationDenied,
@@ -90,14 +96,13 @@ _install_scrubber()
 _INSECURE_FLAG = "OAUTHLIB_INSECURE_TRANSPORT"
 _insecure_lock = threading.Lock()
 _insecure_users = 0
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @contextlib.contextmanager
 def _loopback_http_allowed(url: str, allow_any: bool = False) -> Iterator[None]:
     global _insecure_users
     parts = urlsplit(url)
-    if parts.scheme != "http" or not (allow_any or parts.hostname in _LOOPBACK):
+    if parts.scheme != "http" or not (allow_any or is_loopback(parts.hostname)):
         yield
         return
     with _insecure_lock:

@@ -8,6 +8,12 @@ Ready implementations:
   client, never shared between clients).
 * :class:`SQLiteStorage`: a file on one host, shared by every process that opens it.
 * :class:`RedisStorage` (extra ``miro[redis]``): one Redis shared by workers on many hosts.
+* :class:`KeyringStorage` (extra ``miro[keyring]``): the OS keyring (macOS Keychain,
+  Windows Credential Locker, Secret Service), as ``gh`` keeps its tokens; what
+  ``python -m miro login --keyring`` uses.
+
+Token files are private: a SQLite file is created readable by its owner only (0600, its
+new folders 0700), and opening one that others can read warns, as ssh does for keys.
 
 Miro's refresh tokens are single-use, so a refresh must never run twice at once for one
 user. The client holds :meth:`Storage.lock` around every refresh. The default lock covers
@@ -48,7 +54,15 @@ from typing import (
 
 from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
 
-__all__ = ["InMemoryStorage", "RedisStorage", "SQLiteStorage", "State", "Storage"]
+__all__ = [
+    "InMemoryStorage",
+    "InsecureTokenFile",
+    "KeyringStorage",
+    "RedisStorage",
+    "SQLiteStorage",
+    "State",
+    "Storage",
+]
 
 _UTC = datetime.timezone.utc
 _K = TypeVar("_K", bound="_Keyed")
@@ -321,6 +335,7 @@ class SQLiteStorage(_Keyed):
         self.lock_timeout = _positive("lock_timeout", lock_timeout)
         self.lock_ttl = _positive("lock_ttl", lock_ttl)
         self._local = threading.local()
+        _private_file(self.path)
         db = self._db()
         db.execute(
             f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, state TEXT,"
@@ -394,6 +409,50 @@ class SQLiteStorage(_Keyed):
             db.execute("ROLLBACK")
             raise
         return taken == 1
+
+
+# -- private token files (issue #12.8) ---------------------------------------------------
+
+
+class InsecureTokenFile(UserWarning):
+    """A token file can be read or written by users other than its owner."""
+
+
+def _private_file(path: str) -> None:
+    """Create ``path`` (and missing folders) for its owner only; warn if others can read it."""
+    if path.startswith("file:"):
+        return  # a SQLite URI: its owner manages it
+    missing = []
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder):
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    for folder in reversed(missing):  # makedirs' mode would not reach the parents
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+    try:
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        _warn_if_shared(path)
+    else:
+        os.close(handle)
+
+
+def _warn_if_shared(path: str) -> None:
+    if os.name != "posix":
+        return  # Windows ACLs are not mode bits
+    mode = os.stat(path).st_mode & 0o777
+    if mode & 0o077:
+        import warnings
+
+        warnings.warn(
+            f"token file {path!r} is accessible by other users (mode {mode:o}); "
+            f"its tokens give access to Miro as the user: chmod 600 {path}",
+            InsecureTokenFile,
+            stacklevel=4,
+        )
 
 
 class RedisStorage(_Keyed):
@@ -478,3 +537,55 @@ class RedisStorage(_Keyed):
                 lock.release()
             except Exception:  # the lease ran out and someone else took it: nothing to undo
                 pass
+
+
+class KeyringStorage(_Keyed):
+    """Tokens in the operating system's keyring (extra: ``pip install miro[keyring]``).
+
+    The state is one keyring entry: service ``service``, user name ``key``. The lock is
+    this process's (a keyring has none across processes): for workers sharing one user,
+    prefer :class:`SQLiteStorage` or :class:`RedisStorage`.
+
+    Args:
+        key: whose tokens these are.
+        service: the keyring service name.
+        keyring_backend: a ``keyring`` backend to use instead of the system's default.
+    """
+
+    def __init__(
+        self, key: str = "default", *, service: str = "miro", keyring_backend: Any = None
+    ) -> None:
+        if keyring_backend is None:
+            try:
+                import keyring
+            except ImportError:  # pragma: no cover - depends on the installed extras
+                raise ImportError(
+                    "KeyringStorage needs the keyring package: pip install 'miro[keyring]'"
+                ) from None
+            keyring_backend = keyring.get_keyring()
+        for method in ("get_password", "set_password", "delete_password"):
+            if not callable(getattr(keyring_backend, method, None)):
+                raise InvalidArgumentType("keyring_backend must be a keyring backend")
+        if not isinstance(service, str) or not service:
+            raise InvalidArgument("service must be a non-empty string")
+        self.keyring = keyring_backend
+        self.key = _check_key(key)
+        self.service = service
+
+    def __repr__(self) -> str:
+        return f"KeyringStorage(key={self.key!r}, service={self.service!r})"
+
+    def get(self) -> Optional[State]:
+        """The stored state for this key."""
+        return _decode(self.keyring.get_password(self.service, self.key))
+
+    def set(self, state: Optional[State]) -> None:
+        """Store (or, with None, delete) the state for this key."""
+        if state is not None:
+            self.keyring.set_password(self.service, self.key, _encode(state))
+            return
+        try:
+            self.keyring.delete_password(self.service, self.key)
+        except Exception as error:  # keyring.errors.PasswordDeleteError: nothing stored
+            if type(error).__name__ != "PasswordDeleteError":
+                raise

@@ -14,12 +14,15 @@ description, and a ``MiroApi`` pointed at it.
 
 Operations exercised by the whole session are counted for the coverage report and listed
 in the terminal summary. When the spec file is absent, exchanges are not checked and the
-summary says why (tests/contract/spec.py: ``MIRO_OPENAPI_SPEC``).
+summary says why (tests/contract/spec.py: ``MIRO_OPENAPI_SPEC``) — except when ``CI`` is
+set: then a missing spec stops the run before any test. The coverage table is printed once,
+in the terminal summary, when ``test_coverage_report`` ran.
 """
 
 from __future__ import annotations
 
 import collections
+import os
 import time
 from typing import Any, Counter, Iterator, List, Optional
 
@@ -38,10 +41,15 @@ FAULT_HEADER = "x-fakemiro-fault"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the opt-out marker."""
+    """Register the opt-out marker; under CI, refuse to run without the spec."""
     config.addinivalue_line(
         "markers", "contract_exempt(reason): do not check this test's exchanges against the spec"
     )
+    reason = contract_spec.unavailable_reason()
+    if reason and os.environ.get("CI"):
+        # Locally the contract tests skip, saying why; in CI a missing spec would turn
+        # ~160 contract tests into silent skips, so it is an error.
+        raise pytest.UsageError(f"CI is set but the contract tests cannot run: {reason}")
 
 
 def contract_validator() -> Optional[Any]:
@@ -166,7 +174,12 @@ def api(fake: Any) -> Iterator[Any]:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Say how many exchanges were checked, how fast, and how many operations they hit."""
+    """Say how many exchanges were checked, how fast, and how many operations they hit;
+    print the coverage table once, if ``test_coverage_report`` ran."""
+    table = _coverage_table(terminalreporter.config)
+    if table:
+        terminalreporter.write_sep("-", "Coverage of Miro's spec")
+        terminalreporter.write_line(table)
     reason = contract_spec.unavailable_reason()
     if reason:
         terminalreporter.write_sep("-", "OpenAPI contract")
@@ -194,6 +207,14 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     idle = sorted(claimed - set(EXERCISED))
     if idle:
         terminalreporter.write_line(f"implemented but not exercised: {', '.join(idle)}")
+
+
+def _coverage_table(config: pytest.Config) -> Optional[str]:
+    try:
+        from .contract.coverage import REPORT
+    except ImportError:
+        from contract.coverage import REPORT  # type: ignore[no-redef]
+    return config.stash.get(REPORT, None)
 
 
 @pytest.fixture(scope="session")

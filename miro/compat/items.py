@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..core.convert import snake
 from ..core.official import OfficialDict
 from ..core.pagination import Page
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
-from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload
+from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload, check_list
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
 from . import shapes
@@ -93,8 +93,8 @@ class ItemsFlat(ItemMethods):
         Like the official method this is one atomic request: any iterable (a generator
         too) of more than 20 is refused before sending, never split silently.
         """
-        if item_create is not None and not isinstance(item_create, (str, bytes, Mapping)):
-            item_create = list(item_create) if isinstance(item_create, Iterable) else item_create
+        check_list(item_create, "item_create")
+        item_create = list(item_create)
         if isinstance(item_create, list) and len(item_create) > MAX_ITEMS_PER_REQUEST:
             raise InvalidArgument(
                 f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
@@ -110,6 +110,7 @@ class ItemsFlat(ItemMethods):
         them (a list, JSON text or a JSON file), ``resources`` the files in the same order;
         the items are the answer's ``.data``."""
         described = _json_list(data)
+        check_list(resources, "resources")
         files = list(resources)
         if len(described) != len(files):
             raise InvalidArgument(

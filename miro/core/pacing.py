@@ -55,6 +55,7 @@ class Pacer:
         self.in_flight = 0
         self.waited = 0.0  # seconds spent waiting, in all
         self._answers = 0  # answers seen in the current window
+        self._at_drop = 0  # how many had been seen when the figure last dropped
 
     def __repr__(self) -> str:
         return (
@@ -72,7 +73,7 @@ class Pacer:
                     # raises RateLimited with the reset time) must decide instead.
                     self.in_flight += 1
                     return
-            self.waited += wait
+                self.waited += wait
             self._sleep(wait)
 
     def _wait_needed(self) -> float:
@@ -103,14 +104,20 @@ class Pacer:
                 self._new_window(limit, remaining)
             elif reset < self.reset:
                 return  # a late answer from the previous window
-            self.remaining = remaining if self.remaining is None else min(self.remaining, remaining)
             self._answers += 1
-            spent = limit - self.remaining
-            if spent > 0:
-                # Every answer of the window paid for one call; others sharing the
-                # budget make this an overestimate, which only makes us more careful.
-                self.cost = spent / self._answers
+            current = remaining if self.remaining is None else self.remaining
+            if self._answers == 1:
+                if self.cost is None and limit > remaining:
+                    self.cost = limit - remaining  # the window's first answer paid for one call
+            elif remaining < current:
+                # The drop since the last lower figure paid for the answers seen since
+                # (several when threads overlap); the latest figure, not an average, so a
+                # costly first call (a board) does not inflate the estimate for long.
+                self.cost = (current - remaining) / max(1, self._answers - self._at_drop)
+                self._at_drop = self._answers
+            self.remaining = min(current, remaining)
 
     def _new_window(self, limit: Optional[float], remaining: Optional[float]) -> None:
         self.remaining = limit if remaining is None else remaining
         self._answers = 0
+        self._at_drop = 1

@@ -33,6 +33,7 @@ import json as jsonlib
 import logging
 import os
 import random
+import re
 import time
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Union
 from urllib.parse import urlsplit
@@ -52,7 +53,7 @@ from ..errors import (
     TransportError,
     error_class,
 )
-from .pacing import Pacer
+from .pacing import RESET_MARGIN, Pacer
 from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
 log = logging.getLogger("miro")
@@ -267,9 +268,9 @@ class Transport:
         """The current access token (never logged, never put in an exception)."""
         value = self._token() if callable(self._token) else self._token
         if not isinstance(value, str) or not value.strip():
+            got = "an empty string" if isinstance(value, str) else type(value).__name__
             raise AuthError(
-                f"the access token provider returned {type(value).__name__}, not a token "
-                "string: nothing was sent"
+                f"the access token provider returned {got}, not a token: nothing was sent"
             )
         return value
 
@@ -334,7 +335,10 @@ class Transport:
             )
             if status == 429 and attempt < self.max_retries:
                 wait = retry_delay(response.headers)
-                wait = _backoff(attempt + 1) if wait is None else wait
+                if wait is None:
+                    wait = _backoff(attempt + 1)
+                elif "Retry-After" not in response.headers:
+                    wait += RESET_MARGIN  # X-RateLimit-Reset is whole seconds: refill may lag
                 if wait <= self.max_retry_wait:
                     attempt += 1
                     log.info("rate limited on %s %s; retrying in %.1f s", method, path, wait)
@@ -352,11 +356,43 @@ class Transport:
                 raise _api_error(response, method, path)
             return response.content if raw else _parse(response, method, path)
 
+    def download(self, url: str, *, chunk_size: int = 1 << 16) -> Download:
+        """Open an absolute URL outside the API (a pre-signed export link) as a stream.
+
+        The request carries no ``Authorization`` header: such links authorise themselves,
+        and the access token must never travel to another host. A connection failure is
+        retried as for GET; an error status raises the matching :class:`ApiError`.
+        """
+        attempt = 0
+        while True:
+            try:
+                response = self.session.get(
+                    url, stream=True, timeout=self.timeout, headers={"Accept": "*/*"}
+                )
+            except requests.RequestException as exc:
+                if attempt < self.max_retries:
+                    attempt += 1
+                    self._sleep(_backoff(attempt))
+                    continue
+                kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
+                raise kind(f"GET {_without_query(url)} failed: {type(exc).__name__}") from None
+            if response.status_code >= 500 and attempt < self.max_retries:
+                response.close()
+                attempt += 1
+                self._sleep(_backoff(attempt))
+                continue
+            if response.status_code >= 400:
+                try:
+                    raise _api_error(response, "GET", _without_query(url))
+                finally:
+                    response.close()
+            return Download(response, chunk_size)
+
     def _send(
         self,
         method: str,
         url: str,
-        query: Optional[Dict[str, str]],
+        query: Optional[Dict[str, Any]],
         body: Optional[str],
         files: Any,
         headers: Dict[str, str],
@@ -394,15 +430,63 @@ class Transport:
         return self._settings
 
 
+class Download:
+    """An open download: ``size`` (bytes, when announced), ``filename`` (when the server
+    names one), ``chunks()`` to read it; a context manager that closes the connection."""
+
+    def __init__(self, response: requests.Response, chunk_size: int) -> None:
+        self._response = response
+        self._chunk_size = chunk_size
+        length = response.headers.get("Content-Length", "")
+        self.size: Optional[int] = int(length) if length.isdigit() else None
+        self.content_type: str = response.headers.get("Content-Type", "")
+        disposition = response.headers.get("Content-Disposition", "")
+        match = re.search(r'filename="?([^";]+)"?', disposition)
+        self.filename: Optional[str] = match.group(1) if match else None
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body, chunk by chunk."""
+        try:
+            for chunk in self._response.iter_content(self._chunk_size):
+                if chunk:
+                    yield chunk
+        except requests.RequestException as exc:
+            raise TransportError(f"download cut short: {type(exc).__name__}") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._response.close()
+
+    def __enter__(self) -> Download:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _without_query(url: str) -> str:
+    """A URL without its query (pre-signed links carry credentials there)."""
+    return url.split("?", 1)[0]
+
+
+class Repeated(tuple):
+    """A query parameter sent once per value (``k=a&k=b``: OpenAPI's exploded form arrays);
+    a plain list or tuple is sent comma-separated."""
+
+
 class _DeadlinePassed(requests.Timeout):
     """The answer was still arriving when the attempt's deadline passed."""
 
 
 def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
-    """Read the whole body, giving up (and dropping the connection) past ``deadline``."""
+    """Read the whole body, giving up (and dropping the connection) past ``deadline``.
+
+    Reads what has arrived (``read1``) rather than fixed-size blocks, so a body dripping
+    in a few bytes at a time is noticed at the deadline (give or take one read timeout).
+    """
     chunks = []
     try:
-        for chunk in response.iter_content(64 * 1024):
+        for chunk in _arrivals(response):
             chunks.append(chunk)
             if deadline is not None and time.monotonic() > deadline:
                 raise _DeadlinePassed("the answer was still arriving at the call's deadline")
@@ -410,6 +494,27 @@ def _read_body(response: requests.Response, deadline: Optional[float]) -> None:
         response.close()
         raise
     response._content = b"".join(chunks)
+
+
+def _arrivals(response: requests.Response) -> Iterator[bytes]:
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:  # urllib3 < 2
+        yield from response.iter_content(64 * 1024)
+        return
+    import urllib3.exceptions as u3
+
+    while True:
+        try:
+            data = read1(64 * 1024, decode_content=True)
+        except u3.ReadTimeoutError as exc:
+            raise requests.ConnectionError(exc) from exc
+        except u3.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        except (u3.ProtocolError, u3.SSLError, OSError) as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        if not data:
+            return
+        yield data
 
 
 def _transport_error(exc: requests.RequestException, method: str, path: str) -> TransportError:
@@ -448,14 +553,16 @@ def _refused(exc: BaseException) -> bool:
     return False
 
 
-def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:
+def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
     if not params:
         return None
-    out: Dict[str, str] = {}
+    out: Dict[str, Any] = {}
     for key, value in params.items():
         if value is None:
             continue
-        if isinstance(value, bool):
+        if isinstance(value, Repeated):
+            out[key] = [str(v) for v in value]
+        elif isinstance(value, bool):
             out[key] = "true" if value else "false"
         elif isinstance(value, (list, tuple)):
             out[key] = ",".join(str(v) for v in value)
@@ -586,10 +693,7 @@ def raw_request(
         with requests.Session() as session:
             response = session.request(method, url, headers=send, data=data, timeout=timeout)
     except requests.RequestException as exc:
-        kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
-        raise kind(
-            f"{method} {path} failed: {type(exc).__name__}", method=method, path=path
-        ) from None
+        raise _transport_error(exc, method, path) from scrubbed_copy(exc)  # cause kept, scrubbed
     return RawAnswer(
         response.status_code, response.reason or "", response.headers, response.content
     )

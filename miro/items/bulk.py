@@ -39,7 +39,9 @@ import datetime
 import json
 import logging
 import random
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from ..errors import (
@@ -133,7 +135,7 @@ def spec_class(item_type: str) -> Type[ItemSpec]:
 
 def validate_specs(specs: Iterable[Any], name: str = "items") -> List[ItemSpec]:
     """Validate every spec, naming the index of the first bad one."""
-    _check_iterable(specs, name)
+    check_list(specs, name)
     checked = []
     for index, value in enumerate(specs):
         where = f"{name}[{index}]"
@@ -150,7 +152,7 @@ def validate_specs(specs: Iterable[Any], name: str = "items") -> List[ItemSpec]:
 
 def validate_uploads(uploads: Iterable[Any], name: str = "uploads") -> List[Upload]:
     """``Upload`` objects (paths become ``Upload(path)``), naming the first bad one."""
-    _check_iterable(uploads, name)
+    check_list(uploads, name)
     checked = []
     for index, value in enumerate(uploads):
         try:
@@ -162,7 +164,8 @@ def validate_uploads(uploads: Iterable[Any], name: str = "uploads") -> List[Uplo
     return checked
 
 
-def _check_iterable(values: Any, name: str) -> None:
+def check_list(values: Any, name: str) -> None:
+    """Raise naming ``name`` unless ``values`` is a list-like iterable (not None)."""
     if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
         raise InvalidArgumentType(f"{name} must be a list, got {type(values).__name__}")
 
@@ -228,7 +231,9 @@ class _BulkJob:
         wrap: Callable[[Any], Item],
         board: Optional[Any],
         sleep: Callable[[float], None] = time.sleep,
+        workers: int = 1,
     ) -> None:
+        self.workers = workers
         self.chunker = chunker
         self.send = send
         self.wrap = wrap
@@ -237,6 +242,7 @@ class _BulkJob:
         self.results: Dict[int, Item] = {}
         self.pending: Indexed = list(enumerate(values))
         self.unknown: List[Tuple[Indexed, float]] = []  # chunks of unknown fate, sent at
+        self.lock = threading.Lock()  # chunks may be sent from several threads
 
     def run(self) -> List[Item]:
         for chunk, sent_at in list(self.unknown):
@@ -249,18 +255,50 @@ class _BulkJob:
             else:
                 self.pending.extend(chunk)
         self.pending.sort(key=lambda pair: pair[0])
-        for chunk in _indexed_chunks(self.pending, self.chunker):
-            create_chunk(self, chunk)
+        chunks = _indexed_chunks(self.pending, self.chunker)
+        if self.workers > 1 and len(chunks) > 1:
+            self._run_in_parallel(chunks)
+        else:
+            for chunk in chunks:
+                create_chunk(self, chunk)
         return [self.results[i] for i in sorted(self.results)]
 
+    def _run_in_parallel(self, chunks: List[Indexed]) -> None:
+        """Up to ``workers`` chunks in flight. After a failure no new chunk starts; the
+        error raised then reports every chunk's outcome (items keep input order)."""
+        failure: Optional[MiroError] = None
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(chunks))) as pool:
+            futures = [pool.submit(create_chunk, self, chunk) for chunk in chunks]
+            for future in futures:
+                if future.cancelled():
+                    continue
+                try:
+                    future.result()
+                except MiroError as error:
+                    if failure is None:
+                        failure = error
+                        for later in futures:
+                            later.cancel()
+        if failure is not None:
+            self.failure(failure)  # again, now that every chunk in flight has settled
+            raise failure
+
     def keep(self, chunk: Indexed, items: Sequence[Item]) -> None:
-        for (index, _), item in zip(chunk, items):
-            self.results[index] = item
-        done = {index for index, _ in chunk}
-        self.pending = [pair for pair in self.pending if pair[0] not in done]
+        with self.lock:
+            for (index, _), item in zip(chunk, items):
+                self.results[index] = item
+            done = {index for index, _ in chunk}
+            self.pending = [pair for pair in self.pending if pair[0] not in done]
+
+    def unconfirmed(self, chunk: Indexed, sent_at: float) -> None:
+        with self.lock:
+            self.unknown.append((chunk, sent_at))
+            sent = {index for index, _ in chunk}
+            self.pending = [pair for pair in self.pending if pair[0] not in sent]
 
     def failure(self, error: MiroError) -> MiroError:
-        progress = BulkProgress(self)
+        with self.lock:
+            progress = BulkProgress(self)
         error.bulk = progress
         error.created = progress.created
         return error
@@ -299,7 +337,7 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
         attempt += 1
         sent_at = time.time()
         try:
-            answer = job.send([spec for _, spec in chunk])
+            items = _items(job.send([spec for _, spec in chunk]), job.wrap, len(chunk))
         except MiroError as error:
             fate = _fate(error)
             if fate == "unknown":
@@ -313,16 +351,16 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
                     job.keep(chunk, found)
                     return
                 if found is None:
-                    job.unknown.append((chunk, sent_at))
-                    sent = {index for index, _ in chunk}
-                    job.pending = [pair for pair in job.pending if pair[0] not in sent]
-                    raise job.failure(error) from None
+                    job.unconfirmed(chunk, sent_at)
+                    job.failure(error)
+                    raise  # the error itself, its cause kept
                 fate = "again"  # not on the board: certainly not created
             if fate == "again" and attempt < CHUNK_ATTEMPTS:
                 job.sleep(0.5 * attempt * (0.5 + random.random() / 2))
                 continue
-            raise job.failure(error) from None
-        job.keep(chunk, _items(answer, job.wrap, len(chunk)))
+            job.failure(error)
+            raise
+        job.keep(chunk, items)
         return
 
 
@@ -458,13 +496,17 @@ def create_in_chunks(
     values: Sequence[Any],
     send: Callable[[Any], Any],
     wrap: Callable[[Any], Item],
+    workers: int = 1,
+    *,
     chunker: Optional[Chunker] = None,
 ) -> List[Item]:
-    """Create ``values`` chunk by chunk; return the items in input order.
+    """Create ``values`` chunk by chunk (``workers`` chunks at once, on threads); return
+    the items in input order.
 
-    ``values`` may also be given already chunked (a list of chunks, the older form).
-    Failures are handled as the module describes; the error raised carries
-    ``created`` and ``bulk`` (a :class:`BulkProgress` that can ``resume()``).
+    ``chunker`` cuts the values into requests; without it ``values`` is taken as already
+    chunked (a list of chunks, the older form). Failures are handled as the module
+    describes; the error raised carries ``created`` and ``bulk`` (a :class:`BulkProgress`
+    that can ``resume()``).
     """
     if chunker is None:
         chunks = list(values)
@@ -482,7 +524,7 @@ def create_in_chunks(
 
     board = getattr(wrap, "__self__", None)
     board = board if callable(getattr(board, "request", None)) else None
-    return _BulkJob(values, chunker, send, wrap, board).run()
+    return _BulkJob(values, chunker, send, wrap, board, workers=workers).run()
 
 
 def chunked(values: Sequence[Any], size: int) -> List[Sequence[Any]]:

@@ -151,7 +151,7 @@ class Items(Collection[Item]):
             checked,
             lambda chunk: self.request("POST", url, json=specs_body(chunk)),
             self.wrap,
-            lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
+            chunker=lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
         )
 
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
@@ -163,7 +163,7 @@ class Items(Collection[Item]):
             checked,
             lambda chunk: self.request("POST", url, files=upload_parts(chunk)),
             self.wrap,
-            upload_chunks,
+            chunker=upload_chunks,
         )
 
     def move(

@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+import pytest
+
 from . import official
 from . import spec as specmod
+
+#: Where ``test_coverage_report`` leaves the table; the terminal summary prints it once.
+REPORT = pytest.StashKey[str]()
 
 
 @dataclass(frozen=True)
