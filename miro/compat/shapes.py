@@ -41,7 +41,17 @@ def bulk_list(items: Any) -> OfficialDict:
 EMPTY = ""
 
 #: Operations the official client declares without a result model (it returns ``None``).
-RETURNS_NONE = frozenset({"revoke_token", "revoke_token_v2"})
+RETURNS_NONE = frozenset(
+    {
+        "revoke_token",
+        "revoke_token_v2",
+        "enterprise_delete_project",
+        "enterprise_delete_project_member",
+        "enterprise_delete_team",
+        "enterprise_delete_team_member",
+        "enterprise_post_user_sessions_reset",
+    }
+)
 
 
 def returns(method: str, annotation: Any) -> Any:
@@ -180,7 +190,11 @@ GENERIC = (
     "TagUpdateRequest TeamInformation TextCreateRequest TextUpdateRequest UpdateAppCardStyle "
     "UpdateCardStyle UpdateConnectorStyle UpdateFrameStyle UpdateStickyNoteStyle "
     "UpdateTextStyle UploadFileFromDeviceData UserInformation WidgetDataOutput "
-    "WidthOnlyAdjustableGeometry"
+    "WidthOnlyAdjustableGeometry CreateTeamRequest TeamChanges CreateProjectRequest "
+    "UpdateProjectRequest TeamMemberInvite TeamMemberChanges AddProjectMemberRequest "
+    "UpdateProjectMemberRequest UpdateProjectSettingsRequest TeamSettingsChanges "
+    "CreateBoardExportRequest DataClassificationLabelId "
+    "UpdateBoardsDataClassificationLabelRequest UpdateTeamSettingsRequest"
 ).split()
 
 #: Fields official models declare that our classes leave out ("module:Class" -> names):

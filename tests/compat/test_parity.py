@@ -33,31 +33,25 @@ except ImportError:  # tests/ is a rootdir-style directory
 
 STYLES = ("dict", "models")
 
-#: Shared methods the scenario does not call yet: the enterprise and compliance side, which
-#: landed after it was written (issues 9 and 13). The board side (102) is all called.
-NOT_IN_SCENARIO = frozenset(
+#: Shared methods the scenario does not call yet (legal holds: a fresh Miro has no case, and
+#: the official client cannot create one; settings whose bodies it does not exercise).
+NOT_CALLED = frozenset(
     """
-    enterprise_add_project_member enterprise_board_content_item_logs_fetch
-    enterprise_board_export_job_results enterprise_board_export_job_status
-    enterprise_create_board_export enterprise_create_project enterprise_create_team
-    enterprise_dataclassification_board_get enterprise_dataclassification_board_set
-    enterprise_dataclassification_organization_settings_get
-    enterprise_dataclassification_team_boards_bulk enterprise_dataclassification_team_settings_get
-    enterprise_dataclassification_team_settings_set enterprise_delete_project
-    enterprise_delete_project_member enterprise_delete_team enterprise_delete_team_member
-    enterprise_get_audit_logs enterprise_get_default_team_settings enterprise_get_organization
-    enterprise_get_organization_member enterprise_get_organization_members
-    enterprise_get_project enterprise_get_project_member enterprise_get_project_members
-    enterprise_get_project_settings enterprise_get_projects enterprise_get_team
-    enterprise_get_team_member enterprise_get_team_members enterprise_get_team_settings
-    enterprise_get_teams enterprise_invite_team_member enterprise_post_user_sessions_reset
-    enterprise_update_project enterprise_update_project_member
-    enterprise_update_project_settings enterprise_update_team enterprise_update_team_member
-    enterprise_update_team_settings get_all_cases get_all_enterprise_team_members
-    get_all_enterprise_teams get_all_legal_holds get_all_organization_members get_case
-    get_legal_hold get_legal_hold_content_items
+    enterprise_dataclassification_team_settings_set enterprise_update_team_settings
+    get_all_legal_holds get_case get_legal_hold get_legal_hold_content_items
     """.split()
 )
+
+#: Shared methods whose results differ today, and why (found by this comparison; they belong
+#: to the enterprise layer, issue 9/13, not to the shapes of issue 10).
+DIFFERENT = {
+    "enterprise_create_board_export": "ours returns the export job ({id, boardFormat}, with "
+    "wait/download); the official one BoardExportJobId ({jobId})",
+    "enterprise_dataclassification_team_boards_bulk": "ours reports type "
+    "'update-boards-data-classification-label' whatever Miro sent; the official one keeps "
+    "Miro's value",
+}
+NOT_IN_SCENARIO = NOT_CALLED | set(DIFFERENT)
 
 
 @pytest.fixture(scope="module")
@@ -128,12 +122,12 @@ def test_every_shared_method_returns_what_the_official_one_returns(
     every = set(ours["$methods"]) & set(theirs["$methods"])
     assert {m for m in every if m not in theirs} == NOT_IN_SCENARIO, "call new ones"
     shared = sorted(every - NOT_IN_SCENARIO)
-    assert len(shared) == 102
+    assert len(shared) >= 102 + 40  # the board side, and most of the enterprise side
     equal = [m for m in shared if ours.get(m) == theirs.get(m)]
     problems = harness.differences(ours, theirs)
     shown = "\n".join(f"{k}:\n  ours   {o}\n  theirs {t}" for k, o, t in problems[:5])
     assert problems == [], f"{len(equal)}/{len(shared)} equal; differences:\n{shown}"
-    assert len(equal) == len(shared) == 102
+    assert len(equal) == len(shared)
     probes = [k for k in theirs if k.startswith("probe ")]
     assert len(probes) >= 10 and all("$error" not in theirs[k] for k in probes)
 
@@ -173,6 +167,11 @@ def test_dict_bodies_in_bulk_creation_work_here_not_in_the_official_client(
     assert created.type == "bulk-list" and created.data[0].data.content == "x"
 
 
+def fits(ours: Any, theirs: str) -> bool:
+    """Whether what ours holds at a path serves code written for the official value."""
+    return ours == theirs or (ours == "dict or object" and theirs in ("dict", "object"))
+
+
 #: Paths that exist only because the official client guesses a oneOf ``data`` by its shape:
 #: it reads the sticky note created in bulk as ``DocumentData`` (STYLE.md §5); ours is a
 #: ``StickyNoteData``, and these two fields are not a sticky note's.
@@ -196,6 +195,6 @@ def test_every_attribute_path_of_the_official_results_reads_the_same_kind_here(
         f"{step}{path}: ours {ours[step].get(path)}, theirs {found}"
         for step, paths in theirs.items()
         for path, found in paths.items()
-        if ours.get(step, {}).get(path) != found and (step + path) not in MISGUESSED
+        if not fits(ours.get(step, {}).get(path), found) and (step + path) not in MISGUESSED
     ]
     assert wrong == [], f"{len(wrong)} of {total} paths differ:\n" + "\n".join(wrong[:40])
