@@ -835,14 +835,6 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         "enterprise_board_export_job_results",
         lambda: api.enterprise_board_export_job_results(org, job_id),
     )
-    run(
-        "enterprise_board_content_item_logs_fetch",
-        lambda: api.enterprise_board_content_item_logs_fetch(
-            org,
-            datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc),
-            datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc),
-        ),
-    )
     run("enterprise_delete_team", lambda: api.enterprise_delete_team(org, tid))
 
     # Tokens
