@@ -154,9 +154,10 @@ def _float(value: Any) -> float:
         return value
     if kind is int:
         try:
-            return float(value)
+            float(value)
         except OverflowError:
             raise WrongShape(f"number out of range: {str(value)[:20]}…") from None
+        return value  # a JSON integer stays an int, as in the JSON (and the official client)
     raise _wrong("a number", value)
 
 
