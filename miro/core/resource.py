@@ -32,9 +32,11 @@ from typing import (
 import attrs
 
 from ..errors import MalformedResponse
-from .convert import structure, unstructure
+from .convert import structure
+from .official import OfficialModel
 from .pagination import Paginator, Paging
 from .paths import expand
+from .public import html_repr, public_dir
 from .transport import Transport
 
 M = TypeVar("M", bound="Model")
@@ -45,8 +47,11 @@ _SAME_EXTRA = attrs.cmp_using(eq=lambda a, b: (a or {}) == (b or {}), require_sa
 
 
 @attrs.define(kw_only=True)
-class Model:
-    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model."""
+class Model(OfficialModel):
+    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model.
+
+    ``to_dict()``/``from_dict()`` and the official client's model methods come from
+    :class:`~miro.core.official.OfficialModel`."""
 
     # Created on first use: most objects have no unknown keys, and an empty dict on each
     # of an item's ~8 sub-objects was a fifth of the memory a listing held.
@@ -64,14 +69,14 @@ class Model:
     def extra(self, value: Dict[str, Any]) -> None:
         self._extra = value
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The object as Miro's JSON (camelCase keys, unknown keys included)."""
-        return unstructure(self)
+    # --- display (issue #11): reached lazily, so `import miro` never loads miro.display ---
+    def _repr_html_(self) -> str:
+        return html_repr(self)
 
-    @classmethod
-    def from_dict(cls: Type[M], data: Mapping[str, Any]) -> M:
-        """Build the object from Miro's JSON."""
-        return structure(dict(data), cls)
+    def __dir__(self) -> List[str]:
+        return public_dir(self)
+
+    # --- end display ----------------------------------------------------------------------
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -139,6 +144,9 @@ class Collection(Generic[R]):
     def __repr__(self) -> str:
         ids = ", ".join(f"{k}={v!r}" for k, v in self._parents.items())
         return f"<{type(self).__name__} {ids}>".replace(" >", ">")
+
+    def __dir__(self) -> List[str]:  # issue #11: the public API only
+        return public_dir(self)
 
     @property
     def transport(self) -> Transport:
