@@ -53,12 +53,24 @@ _EXPORTS: Dict[str, str] = {
     "State": ".storage",
     "Storage": ".storage",
     "TokenInfo": ".tokens",
+    "BoardExportJob": ".enterprise",
+    "Organization": ".enterprise",
+    "OrganizationMember": ".enterprise",
+    "Project": ".enterprise",
+    "ProjectMember": ".enterprise",
+    "Team": ".enterprise",
+    "TeamMember": ".enterprise",
+    "UserGroup": ".enterprise",
+    "ScimApi": ".scim.client",
+    "ScimGroup": ".scim",
+    "ScimUser": ".scim",
 }
 
 __all__ = [
     "AppCard",
     "Board",
     "BoardMember",
+    "BoardExportJob",
     "Boards",
     "Card",
     "CustomField",
@@ -75,16 +87,26 @@ __all__ = [
     "MalformedElementWarning",
     "Miro",
     "MiroApi",
+    "Organization",
+    "OrganizationMember",
     "Page",
     "Paginator",
+    "Project",
+    "ProjectMember",
     "RedisStorage",
     "SQLiteStorage",
+    "ScimApi",
+    "ScimGroup",
+    "ScimUser",
     "Shape",
     "State",
     "StickyNote",
     "Storage",
+    "Team",
+    "TeamMember",
     "Text",
     "TokenInfo",
+    "UserGroup",
     "__version__",
     "errors",
 ]
@@ -117,6 +139,16 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     from .api import MiroApi
     from .boards import Board, Boards
     from .core.pagination import MalformedElementWarning, Page, Paginator
+    from .enterprise import (
+        BoardExportJob,
+        Organization,
+        OrganizationMember,
+        Project,
+        ProjectMember,
+        Team,
+        TeamMember,
+        UserGroup,
+    )
     from .items import (
         AppCard,
         Card,
@@ -134,6 +166,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     )
     from .members import BoardMember, InvitationResult
     from .oauth import Miro
+    from .scim import ScimGroup, ScimUser
+    from .scim.client import ScimApi
     from .storage import (
         InMemoryStorage,
         KeyringStorage,

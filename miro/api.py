@@ -16,9 +16,13 @@ from .core.transport import (
     Transport,
     default_base_url,
 )
+from .enterprise.logs import AuditLogs
+from .enterprise.organizations import Organizations
+from .enterprise.sessions import Sessions
 from .experimental import ApiExperimental, BoardExperimental
 from .groups import Groups
 from .items.collection import Items
+from .scim.client import ScimApi, default_scim_base_url
 from .tags import Tags
 from .tokens import Token
 
@@ -76,6 +80,14 @@ class MiroApi(FlatMethods):
         self.experimental = ApiExperimental(self._transport)
         #: The access token itself: ``api.token.info()``, ``api.token.revoke(...)``.
         self.token = Token(self._transport)
+        #: The organization side (Enterprise plan): ``api.organizations.get(org_id)``.
+        self.organizations = Organizations(self._transport)
+        #: The audit log (no organization in its path): ``api.audit_logs(created_after=...,
+        #: created_before=...)`` iterates every event of the range.
+        self.audit_logs = AuditLogs(self._transport)
+        #: Users' sessions (Enterprise): ``api.sessions.reset_all(email)``.
+        self.sessions = Sessions(self._transport)
+        self._scim: Optional[ScimApi] = None
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"
@@ -94,6 +106,25 @@ class MiroApi(FlatMethods):
         """Call any endpoint (``api.request("GET", "/v2/boards")``): an escape hatch for
         operations this SDK does not wrap yet. Keywords: ``params``, ``json``, ``files``."""
         return self._transport.request(method, path, **kwargs)
+
+    @property
+    def scim(self) -> ScimApi:
+        """SCIM provisioning with this client's token, at the SCIM base URL (made on first
+        use): ``MIRO_SCIM_BASE_URL``, else ``/api/v1/scim`` beside a non-default
+        ``base_url`` (a FakeMiro), else ``https://miro.com/api/v1/scim``. SCIM calls need a
+        SCIM API token: use :class:`~miro.ScimApi` directly when you hold both kinds."""
+        if self._scim is None:
+            self._scim = ScimApi(
+                self._transport._token,
+                base_url=default_scim_base_url(self._transport.base_url),
+                timeout=self._transport.timeout,
+                max_retries=self._transport.max_retries,
+                max_retry_wait=self._transport.max_retry_wait,
+            )
+        return self._scim
+
+    def _scim_client(self) -> ScimApi:
+        return self.scim
 
     def _board(self, board_id: str) -> Board:
         return self.boards.get(board_id, lazy=True)

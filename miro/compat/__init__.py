@@ -2,15 +2,33 @@
 
 from .boards import BoardsFlat
 from .connectors import ConnectorsFlat
+from .enterprise_compliance import EnterpriseComplianceFlat
+from .enterprise_exports import EnterpriseExportsFlat
+from .enterprise_groups import EnterpriseGroupsFlat
+from .enterprise_logs import EnterpriseLogsFlat
+from .enterprise_org import EnterpriseOrgFlat
 from .experimental import ExperimentalFlat
 from .groups import GroupsFlat
 from .items import ItemsFlat
+from .scim import ScimFlat
 from .tags import TagsFlat
 from .tokens import TokensFlat
 
 
 class FlatMethods(
-    BoardsFlat, ItemsFlat, ConnectorsFlat, TagsFlat, GroupsFlat, ExperimentalFlat, TokensFlat
+    BoardsFlat,
+    ItemsFlat,
+    ConnectorsFlat,
+    TagsFlat,
+    GroupsFlat,
+    ExperimentalFlat,
+    TokensFlat,
+    ScimFlat,
+    EnterpriseOrgFlat,
+    EnterpriseGroupsFlat,
+    EnterpriseExportsFlat,
+    EnterpriseLogsFlat,
+    EnterpriseComplianceFlat,
 ):
     """Every official flat method this SDK implements."""
 

@@ -33,6 +33,7 @@ import json as jsonlib
 import logging
 import os
 import random
+import re
 import time
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Union
 from urllib.parse import urlsplit
@@ -355,11 +356,43 @@ class Transport:
                 raise _api_error(response, method, path)
             return response.content if raw else _parse(response, method, path)
 
+    def download(self, url: str, *, chunk_size: int = 1 << 16) -> Download:
+        """Open an absolute URL outside the API (a pre-signed export link) as a stream.
+
+        The request carries no ``Authorization`` header: such links authorise themselves,
+        and the access token must never travel to another host. A connection failure is
+        retried as for GET; an error status raises the matching :class:`ApiError`.
+        """
+        attempt = 0
+        while True:
+            try:
+                response = self.session.get(
+                    url, stream=True, timeout=self.timeout, headers={"Accept": "*/*"}
+                )
+            except requests.RequestException as exc:
+                if attempt < self.max_retries:
+                    attempt += 1
+                    self._sleep(_backoff(attempt))
+                    continue
+                kind = Timeout if isinstance(exc, requests.Timeout) else TransportError
+                raise kind(f"GET {_without_query(url)} failed: {type(exc).__name__}") from None
+            if response.status_code >= 500 and attempt < self.max_retries:
+                response.close()
+                attempt += 1
+                self._sleep(_backoff(attempt))
+                continue
+            if response.status_code >= 400:
+                try:
+                    raise _api_error(response, "GET", _without_query(url))
+                finally:
+                    response.close()
+            return Download(response, chunk_size)
+
     def _send(
         self,
         method: str,
         url: str,
-        query: Optional[Dict[str, str]],
+        query: Optional[Dict[str, Any]],
         body: Optional[str],
         files: Any,
         headers: Dict[str, str],
@@ -395,6 +428,50 @@ class Transport:
             )
             self._settings["stream"] = True  # the body is read by _read_body, to a deadline
         return self._settings
+
+
+class Download:
+    """An open download: ``size`` (bytes, when announced), ``filename`` (when the server
+    names one), ``chunks()`` to read it; a context manager that closes the connection."""
+
+    def __init__(self, response: requests.Response, chunk_size: int) -> None:
+        self._response = response
+        self._chunk_size = chunk_size
+        length = response.headers.get("Content-Length", "")
+        self.size: Optional[int] = int(length) if length.isdigit() else None
+        self.content_type: str = response.headers.get("Content-Type", "")
+        disposition = response.headers.get("Content-Disposition", "")
+        match = re.search(r'filename="?([^";]+)"?', disposition)
+        self.filename: Optional[str] = match.group(1) if match else None
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body, chunk by chunk."""
+        try:
+            for chunk in self._response.iter_content(self._chunk_size):
+                if chunk:
+                    yield chunk
+        except requests.RequestException as exc:
+            raise TransportError(f"download cut short: {type(exc).__name__}") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._response.close()
+
+    def __enter__(self) -> Download:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _without_query(url: str) -> str:
+    """A URL without its query (pre-signed links carry credentials there)."""
+    return url.split("?", 1)[0]
+
+
+class Repeated(tuple):
+    """A query parameter sent once per value (``k=a&k=b``: OpenAPI's exploded form arrays);
+    a plain list or tuple is sent comma-separated."""
 
 
 class _DeadlinePassed(requests.Timeout):
@@ -476,14 +553,16 @@ def _refused(exc: BaseException) -> bool:
     return False
 
 
-def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:
+def _query(params: Optional[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
     if not params:
         return None
-    out: Dict[str, str] = {}
+    out: Dict[str, Any] = {}
     for key, value in params.items():
         if value is None:
             continue
-        if isinstance(value, bool):
+        if isinstance(value, Repeated):
+            out[key] = [str(v) for v in value]
+        elif isinstance(value, bool):
             out[key] = "true" if value else "false"
         elif isinstance(value, (list, tuple)):
             out[key] = ",".join(str(v) for v in value)

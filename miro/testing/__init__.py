@@ -30,7 +30,17 @@ import urllib.error
 import urllib.request
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-from ._fake import boards, connectors, experimental, faults, groups, items, oauth, tags
+from ._fake import boards, connectors, experimental, faults, groups, items, oauth, scim, tags
+from ._fake.enterprise import classification as enterprise_classification
+from ._fake.enterprise import exports as enterprise_exports
+from ._fake.enterprise import legal_holds as enterprise_legal_holds
+from ._fake.enterprise import logs as enterprise_logs
+from ._fake.enterprise import organizations as enterprise_organizations
+from ._fake.enterprise import projects as enterprise_projects
+from ._fake.enterprise import sessions as enterprise_sessions
+from ._fake.enterprise import teams as enterprise_teams
+from ._fake.enterprise import user_groups as enterprise_user_groups
+from ._fake.enterprise.state import COMPANY_ADMIN
 from ._fake.server import Exchange, FakeServer, Fault
 from ._fake.state import Store
 
@@ -80,12 +90,27 @@ class FakeMiro:
             + groups.ROUTES
             + items.ROUTES
             + experimental.ROUTES
+            + enterprise_organizations.ROUTES
+            + enterprise_teams.ROUTES
+            + enterprise_projects.ROUTES
+            + enterprise_user_groups.ROUTES
+            + enterprise_exports.ROUTES
+            + enterprise_logs.ROUTES
+            + enterprise_classification.ROUTES
+            + enterprise_legal_holds.ROUTES
+            + enterprise_sessions.ROUTES
+            + scim.ROUTES
         )
         self._server = FakeServer(routes, self.store, rate_limit)
         self.user_id = self.store.add_user("Fake User", "fake.user@example.com")
         self.token = token or secrets.token_urlsafe(24)
         self._server.tokens[self.token] = self.user_id
         self._server.main_user = self.user_id
+        # The first user is the organization's Company Admin and admin of its first team.
+        self.store.org.add_member(
+            self.user_id, role="organization_internal_admin", admin_roles=[COMPANY_ADMIN]
+        )
+        self.store.org.set_team_member(self.store.team["id"], self.user_id, "admin", self.user_id)
         self._oauth = oauth.OAuthApp(
             client_id or self.store.number_id(),
             client_secret or secrets.token_urlsafe(24),
@@ -94,6 +119,9 @@ class FakeMiro:
         )
         self._server.oauth = self._oauth
         self._consent = threading.Lock()
+        #: A SCIM API token of the organization (SCIM only: the REST API refuses it).
+        self.scim_token = secrets.token_urlsafe(24)
+        scim.install(self.store, self.scim_token)
 
     def __repr__(self) -> str:
         return f"FakeMiro(url={self.url!r})"
@@ -107,6 +135,7 @@ class FakeMiro:
     def stop(self) -> None:
         """Stop serving."""
         self._server.stop()
+        enterprise_exports.stop(self.store)  # the export files' storage host, if started
 
     def __enter__(self) -> FakeMiro:
         return self.start()
@@ -178,6 +207,65 @@ class FakeMiro:
     def add_token(self, name: str = "Another User", email: Optional[str] = None) -> str:
         """A token for a new user (who sees only boards shared with them)."""
         return self._server.issue_token(self.store.add_user(name, email))
+
+    # -- the organization --------------------------------------------------------------
+    @property
+    def scim_url(self) -> str:
+        """The SCIM base URL (``…/api/v1/scim``), as Miro serves SCIM apart from the REST API."""
+        return self.url + scim.PREFIX
+
+    @property
+    def org_id(self) -> str:
+        """The id of the fake's organization (the first user is its Company Admin)."""
+        return self.store.org.id
+
+    def add_org_member(
+        self,
+        email: str,
+        *,
+        role: str = "organization_internal_user",
+        license: str = "full",
+        active: bool = True,
+        name: Optional[str] = None,
+    ) -> str:
+        """Seed a person into the organization; returns their user id.
+
+        ``role`` is an OrganizationMember role (``organization_internal_admin`` makes a
+        Company Admin), ``license`` one of the spec's licenses; ``active=False`` seeds a
+        deactivated user.
+        """
+        self.store.org.check_member(role, license)
+        with self._server.lock:
+            if self.store.org.member_by_email(email) is not None:
+                raise ValueError(f"{email} is already a member of the organization")
+            user_id = self.store.user_for_email(email)
+            if name:
+                self.store.users[user_id]["name"] = name
+            admin = [COMPANY_ADMIN] if role == "organization_internal_admin" else None
+            self.store.org.add_member(
+                user_id, role=role, license=license, active=active, admin_roles=admin
+            )
+            return user_id
+
+    def add_ai_interaction_log(
+        self,
+        user_id: str,
+        *,
+        object_id: Optional[str] = None,
+        feature: str = "sticky_notes_generation",
+        details: Optional[Dict[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """Record that organization member ``user_id`` used an AI feature on ``object_id``
+        (a board id; the organization when not given); returns the AI interaction log."""
+        with self._server.lock:
+            return enterprise_logs.add_ai_interaction(
+                self.store.org,
+                user_id,
+                object_id=object_id,
+                object_type="board" if object_id else "organization",
+                feature=feature,
+                details=details,
+            )
 
     # -- inspection ------------------------------------------------------------------
     @property

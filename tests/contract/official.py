@@ -14,6 +14,7 @@ so names come from the raw (unrepaired) document (API-NOTES §1.1, §8.4):
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from typing import Any, List, Mapping, Optional
@@ -27,6 +28,13 @@ def snake_case(name: str) -> str:
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
     name = re.sub(r"([a-z\d])([A-Z])", r"\1_\2", name)
     return re.sub(r"_+", "_", name).lower()
+
+
+def param_name(name: str) -> str:
+    """A parameter's Python name: its snake case, with ``var_`` before a Python keyword
+    (openapi-generator's escape: the query parameter ``from`` becomes ``var_from``)."""
+    snake = snake_case(name)
+    return f"var_{snake}" if keyword.iskeyword(snake) else snake
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def official_params(doc: Mapping[str, Any], operation_id: str) -> List[OfficialP
             if p["in"] == where:
                 params.append(
                     OfficialParam(
-                        snake_case(p["name"]),
+                        param_name(p["name"]),
                         p["name"],
                         where,
                         bool(p.get("required")),

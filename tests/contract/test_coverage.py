@@ -165,12 +165,58 @@ BODIES: Dict[str, Any] = {
     "create-items": [{"type": "sticky_note", "data": {"content": "bulk"}}],
     "update-item-position-or-parent": {"position": {"x": 10, "y": 20}},
     "move-code-widget-item": {"x": 10, "y": 20},
+    "enterprise-create-team": {"name": "contract team"},
+    "enterprise-update-team": {"name": "contract team renamed"},
+    "enterprise-invite-team-member": lambda w: {"email": w.org_member_email, "role": "member"},
+    "enterprise-update-team-member": {"role": "member"},
+    "enterprise-update-team-settings": {"teamInvitationSettings": {"whoCanInvite": "admins"}},
+    "enterprise-create-project": {"name": "contract project"},
+    "enterprise-update-project": {"name": "contract project renamed"},
+    "enterprise-update-project-settings": {"sharingPolicySettings": {"teamAccess": "view"}},
+    "enterprise-add-project-member": lambda w: {"email": w.team_member_email, "role": "editor"},
+    "enterprise-update-project-member": {"role": "viewer"},
+    "enterprise-create-group": {"name": "contract group"},
+    "enterprise-update-group": {"name": "contract group renamed"},
+    "enterprise-create-group-member": lambda w: {"email": w.org_member_email},
+    "enterprise-update-group-members": lambda w: {"membersToAdd": [w.org_member_email]},
+    "enterprise-teams-create-group": lambda w: {"userGroupId": w.user_group_id, "role": "member"},
+    "enterprise-boards-create-group": lambda w: {
+        "userGroupIds": [w.user_group_id],
+        "role": "EDITOR",
+    },
+    "enterprise-project-create-group": lambda w: {
+        "userGroupIds": [w.user_group_id],
+        "role": "VIEWER",
+    },
+    "enterprise-create-board-export": lambda w: {"boardIds": [w.board_id], "boardFormat": "PDF"},
+    "enterprise-update-board-export-job": {"status": "CANCELLED"},
     "revoke-token-v2": lambda w: {
         "accessToken": w.fake.token,
         "clientId": getattr(w.fake, "client_id", "contract-client"),
         "clientSecret": getattr(w.fake, "client_secret", "contract-secret"),
     },
+    "create-case": {"name": "contract case"},
+    "edit-case": {"name": "contract case renamed"},
+    "create-legal-hold": {"name": "hold", "scope": {"users": [{"email": "fake.user@example.com"}]}},
+    "edit-legal-hold": {"name": "held", "scope": {"users": [{"email": "fake.user@example.com"}]}},
+    "enterprise-dataclassification-board-set": lambda w: {"labelId": w.label_id},
+    "enterprise-dataclassification-team-boards-bulk": lambda w: {"labelId": int(w.label_id)},
+    "enterprise-dataclassification-team-settings-set": {"enabled": True},
+    # SCIM (§8.16): userName is an email; PatchOp bodies as Miro documents them.
+    "createUser": {"userName": "scim.created@example.com", "displayName": "Created"},
+    "replaceUser": {"userName": "scim.replaced@example.com", "displayName": "Replaced"},
+    "patchUser": {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched"}],
+    },
+    "patchGroup": {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Replace", "path": "displayName", "value": "Patched team"}],
+    },
 }
+
+#: The SCIM service's routes (written without their base path in the spec).
+SCIM_ROUTES = ("/Users", "/Groups", "/ServiceProviderConfig", "/ResourceTypes", "/Schemas")
 
 #: Create operations whose body is the collection's create body.
 CREATE_SEGMENTS = {
@@ -223,6 +269,34 @@ class World:
     def board_id(self) -> str:
         """The world's board."""
         return self._once("board", lambda: self.call("POST", "/v2/boards", {"name": "world"})["id"])
+
+    @property
+    def case_id(self) -> str:
+        """A legal case of the organization."""
+        org = self.token_info["organization"]["id"]
+        return self._once(
+            "case", lambda: self.call("POST", f"/v2/orgs/{org}/cases", {"name": "world"})["id"]
+        )
+
+    @property
+    def legal_hold_id(self) -> str:
+        """A legal hold of :attr:`case_id` over the fake's user."""
+        org = self.token_info["organization"]["id"]
+        body = {"name": "world", "scope": {"users": [{"email": "fake.user@example.com"}]}}
+        path = f"/v2/orgs/{org}/cases/{self.case_id}/legal-holds"
+        return self._once("hold", lambda: self.call("POST", path, body)["id"])
+
+    @property
+    def label_id(self) -> str:
+        """A data classification label of the organization."""
+        org = self.token_info["organization"]["id"]
+        path = f"/v2/orgs/{org}/data-classification-settings"
+        return self._once("label", lambda: self.call("GET", path)["labels"][1]["id"])
+
+    @property
+    def scim_user_id(self) -> str:
+        """A member of the organization, seeded for the SCIM user operations."""
+        return self._once("scim_user", lambda: self.fake.add_org_member("scim@example.com"))
 
     @property
     def board_path(self) -> str:
@@ -311,6 +385,107 @@ class World:
         """``GET /v1/oauth-token`` (organisation and team ids)."""
         return self._once("token", lambda: self.call("GET", "/v1/oauth-token"))
 
+    @property
+    def org_member_email(self) -> str:
+        """A person of the organization who is in no team yet (seeded on the fake)."""
+        return self._once(
+            "org_member",
+            lambda: self.fake.add_org_member("org.member@example.com") and "org.member@example.com",
+        )
+
+    @property
+    def team_member_email(self) -> str:
+        """A member of the token's team who is in no project yet."""
+
+        def make() -> str:
+            team = self.token_info["team"]["id"]
+            org = self.token_info["organization"]["id"]
+            self.call(
+                "POST", f"/v2/orgs/{org}/teams/{team}/members", {"email": self.org_member_email}
+            )
+            return self.org_member_email
+
+        return self._once("team_member", make)
+
+    @property
+    def project_id(self) -> str:
+        """A project of the token's team; its creator (the token's user) is its owner."""
+        team = self.token_info["team"]["id"]
+        org = self.token_info["organization"]["id"]
+        return self._once(
+            "project",
+            lambda: self.call(
+                "POST", f"/v2/orgs/{org}/teams/{team}/projects", {"name": "world project"}
+            )["id"],
+        )
+
+    @property
+    def org_path(self) -> str:
+        """``/v2/orgs/<org id>``."""
+        return f"/v2/orgs/{self.token_info['organization']['id']}"
+
+    @property
+    def user_group_id(self) -> str:
+        """A user group of the organization holding the token's user."""
+
+        def make() -> str:
+            group = self.call("POST", f"{self.org_path}/groups", {"name": "world group"})["id"]
+            self.call(
+                "POST",
+                f"{self.org_path}/groups/{group}/members",
+                {"email": "fake.user@example.com"},
+            )
+            return group
+
+        return self._once("user_group", make)
+
+    def user_group_attached(self, route: str) -> str:
+        """The user group, added to the token's team or shared with the board or project
+        when ``route`` reaches it through one of those."""
+        group = self.user_group_id
+        team = self.token_info["team"]["id"]
+        if "{team_id}" in route:
+            body = {"userGroupId": group, "role": "member"}
+            path = f"{self.org_path}/teams/{team}/groups"
+            self._once("group_team", lambda: self.call("POST", path, body))
+        share = {"userGroupIds": [group], "role": "EDITOR"}
+        if "/boards/{board_id}/" in route:
+            board = quote(self.board_id, safe="")
+            self._once(
+                "group_board",
+                lambda: self.call("POST", f"{self.org_path}/boards/{board}/groups", share),
+            )
+        if "/projects/{project_id}/" in route:
+            project = self.project_id
+            self._once(
+                "group_project",
+                lambda: self.call("POST", f"{self.org_path}/projects/{project}/groups", share),
+            )
+        return group
+
+    def export_job_id(self, finished: bool = True) -> str:
+        """A board export job of the world's board (polled until FINISHED if ``finished``)."""
+
+        def make() -> str:
+            path = f"{self.org_path}/boards/export/jobs"
+            body = {"boardIds": [self.board_id]}
+            job = self.call("POST", path, body, request_id=str(uuid.uuid4()))["jobId"]
+            for _ in range(20 if finished else 0):
+                if (
+                    self.call("GET", f"{self.org_path}/boards/export/jobs/{job}")["jobStatus"]
+                    == "FINISHED"
+                ):
+                    break
+            return job
+
+        return self._once(f"export_job:{finished}", make)
+
+    @property
+    def export_task_id(self) -> str:
+        """The task of the finished export job."""
+        job = self.export_job_id()
+        return self.call("GET", f"{self.org_path}/boards/export/jobs/{job}/tasks")["data"][0]["id"]
+
     def file(self, name: str, content: bytes) -> str:
         """Write a temporary file; return its path."""
         path = self.tmp_path / name
@@ -347,6 +522,32 @@ def path_value(world: World, info: specmod.OperationInfo, name: str) -> Any:
         return world.token_info["organization"]["id"]
     if name == "team_id":
         return world.token_info["team"]["id"]
+    if name == "id" and route.startswith("/Users/"):
+        return world.scim_user_id
+    if name == "id" and route.startswith("/Groups/"):
+        return world.token_info["team"]["id"]  # SCIM groups are teams
+    if name == "resource":
+        return "User"
+    if name == "uri":
+        return "urn:ietf:params:scim:schemas:core:2.0:User"
+    if name == "project_id" and route.startswith("/v2/orgs/"):
+        return world.project_id
+    if name == "member_id" and re.match(r"^/v2/orgs/\{org_id\}/(members|teams)/", route):
+        return world.fake.user_id  # org member, team admin, project owner: the token's user
+    if name == "group_id" and route.startswith("/v2/orgs/"):
+        return world.user_group_attached(route)
+    if name == "member_id" and route.startswith("/v2/orgs/{org_id}/groups/"):
+        return world.fake.user_id if world.user_group_id else None  # the group holds them
+    if name == "job_id":
+        return world.export_job_id(
+            finished=info.operation_id != "enterprise-update-board-export-job"
+        )
+    if name == "task_id":
+        return world.export_task_id
+    if name == "case_id":
+        return world.case_id
+    if name == "legal_hold_id":
+        return world.legal_hold_id
     if name == "app_id" and getattr(world.fake, "app_id", None):
         return world.fake.app_id  # app metrics (§8.14): the fake's own app
     pytest.fail(
@@ -369,8 +570,14 @@ def query_value(world: World, info: specmod.OperationInfo, name: str, schema: An
         return world.group_id
     if name == "request_id":
         return str(uuid.uuid4())
+    if name in ("createdAfter", "from"):
+        return "2020-01-01T00:00:00.000Z"
+    if name in ("createdBefore", "to"):
+        return "2100-01-01T00:00:00.000Z"
     if name == "access_token":
         return world.fake.token
+    if name == "email":  # sessions reset: a member of the organization
+        return "fake.user@example.com"
     return samples.instance(world_doc(), schema)
 
 
@@ -439,6 +646,10 @@ def test_claimed_operation_works(operation_id, fake, api, tmp_path):
             args.append(value)
         else:
             kwargs[param.name] = value
+    if info.route.startswith(SCIM_ROUTES):  # SCIM takes a SCIM token (§8.16)
+        import miro
+
+        api = miro.MiroApi(fake.scim_token, base_url=fake.url)
     method = getattr(api, official.official_method_name(operation_id))
     before = len(fake.exchanges)
     method(*args, **kwargs)

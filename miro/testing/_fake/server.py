@@ -76,6 +76,12 @@ class Request:
     query_keys: List[str]
     headers: Dict[str, str]
     body: bytes
+    #: Every query parameter in order, repeats included (``k=a&k=b``: exploded arrays).
+    pairs: List[Tuple[str, str]] = dataclasses.field(default_factory=list)
+
+    def query_list(self, name: str) -> List[str]:
+        """Every value of a repeated query parameter, in order."""
+        return [v for k, v in self.pairs if k == name]
 
     def json(self, required: bool = True, expect: type = dict) -> Any:
         """The JSON body, which must be an ``expect`` (a JSON object unless told otherwise).
@@ -293,6 +299,8 @@ class FakeServer:
             extra = {}
         if status == 204 or payload is None:
             return status, extra, b"", False
+        if isinstance(payload, bytes):  # a file (export downloads): sent as it is
+            return status, extra, payload, False
         return status, extra, _dump(payload), False
 
     def _route(
@@ -310,6 +318,7 @@ class FakeServer:
             [k for k, _ in pairs],
             headers,
             body,
+            pairs,
         )
         matches = [(r, m) for r in self.routes for m in [r.pattern.match(raw_path)] if m]
         # ``…/groups/items`` also fits ``…/groups/{group_id}``: a path is the resource of
@@ -459,7 +468,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         response_headers = dict(extra)
         if not drop:
             response_headers["Content-Length"] = str(len(payload))
-            if payload:
+            if payload and "Content-Type" not in response_headers:
                 response_headers["Content-Type"] = "application/json"
         response_headers.update(changed)
         self.fake.record(

@@ -45,6 +45,10 @@ class Store:
             "name": "Fake organization",
             "type": "organization",
         }
+        from .enterprise.state import Org  # here: that module builds on this one
+
+        #: The organization's people, teams, projects and audit log (enterprise/state.py).
+        self.org = Org(self)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Public state is tracked (journal.py), so a failed request can be undone.

@@ -1,0 +1,60 @@
+"""SCIM 2.0 provisioning: :class:`ScimApi`, with its own base URL and token.
+
+Miro's SCIM service (Enterprise, with SSO) provisions the organization's users and maps
+SCIM groups to teams. It lives apart from the REST API: base URL
+``https://miro.com/api/v1/scim`` (``MIRO_SCIM_BASE_URL`` or ``base_url=`` override it) and a
+SCIM API token that a Company Admin generates (not an OAuth token)::
+
+    scim = miro.ScimApi("<scim token>")
+    ann = scim.users.create("ann@example.com", given_name="Ann", family_name="Lee")
+    for user in scim.users.list(filter='userName sw "ann"'):
+        ...
+    ann.deactivate()
+    scim.groups.get(team_id).add_members(ann)
+
+Bodies go as ``application/scim+json``; SCIM error bodies (``detail``, ``scimType``,
+``status``) become the same typed :class:`~miro.errors.ApiError` subclasses as REST errors,
+with ``code`` set to the ``scimType``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .collections import ScimGroups, ScimPaginator, ScimUsers
+from .filters import check_filter
+from .models import (
+    ResourceType,
+    ScimGroup,
+    ScimListResponse,
+    ScimSchema,
+    ScimUser,
+    ServiceProviderConfig,
+)
+
+
+def __getattr__(name: str) -> Any:
+    # The client pulls in the flat-method mixin, which imports this package's modules:
+    # loaded on first use to keep the import graph acyclic.
+    if name in ("ScimApi", "DEFAULT_SCIM_BASE_URL", "default_scim_base_url"):
+        from . import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "DEFAULT_SCIM_BASE_URL",
+    "ResourceType",
+    "ScimApi",
+    "ScimGroup",
+    "ScimGroups",
+    "ScimListResponse",
+    "ScimPaginator",
+    "ScimSchema",
+    "ScimUser",
+    "ScimUsers",
+    "ServiceProviderConfig",
+    "check_filter",
+    "default_scim_base_url",
+]
