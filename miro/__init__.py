@@ -53,6 +53,8 @@ _EXPORTS: Dict[str, str] = {
     "State": ".storage",
     "Storage": ".storage",
     "TokenInfo": ".tokens",
+    "Snapshot": ".snapshot",
+    "SnapshotDiff": ".snapshot.diff",
     "BoardExportJob": ".enterprise",
     "Organization": ".enterprise",
     "OrganizationMember": ".enterprise",
@@ -65,6 +67,7 @@ _EXPORTS: Dict[str, str] = {
     "ScimGroup": ".scim",
     "ScimUser": ".scim",
 }
+
 
 __all__ = [
     "AppCard",
@@ -99,6 +102,8 @@ __all__ = [
     "ScimGroup",
     "ScimUser",
     "Shape",
+    "Snapshot",
+    "SnapshotDiff",
     "State",
     "StickyNote",
     "Storage",
@@ -168,6 +173,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     from .oauth import Miro
     from .scim import ScimGroup, ScimUser
     from .scim.client import ScimApi
+    from .snapshot import Snapshot
+    from .snapshot.diff import SnapshotDiff
     from .storage import (
         InMemoryStorage,
         KeyringStorage,

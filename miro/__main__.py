@@ -17,18 +17,65 @@ from typing import Any, List, Optional, Tuple
 
 DEFAULT_DB = os.path.join("~", ".miro", "tokens.sqlite3")
 
+# The help is plain text (argparse prints it verbatim), not the module's reStructuredText.
+DESCRIPTION = """\
+Command line tools of the miro SDK for the Miro REST API.
+
+Commands:
+  login   authorize your Miro app in the browser and store its tokens
+
+Run "python -m miro login --help" for the login options."""
+
+LOGIN_DESCRIPTION = """\
+Authorize your Miro app in the browser and store the tokens.
+
+It serves a redirect on http://localhost:<port>/... (the MIRO_REDIRECT_URL registered
+in your app), opens Miro's consent page, and keeps the tokens in a SQLite file, where
+Miro(storage=SQLiteStorage(db, key=...)) finds them later, or with --keyring (extra
+miro[keyring]) in the OS keyring, where Miro(storage=KeyringStorage(key)) finds them."""
+
+LOGIN_ENVIRONMENT = """\
+environment variables:
+  MIRO_CLIENT_ID       your app's client id (required)
+  MIRO_CLIENT_SECRET   your app's client secret (required)
+  MIRO_REDIRECT_URL    the app's redirect URL, http://localhost:<port>/... (required)
+  MIRO_TOKEN_DB        default for --db (else ~/.miro/tokens.sqlite3)
+  MIRO_BASE_URL        default for --base-url (else https://api.miro.com)
+  MIRO_AUTHORIZE_URL   default for --authorize-url (else Miro's consent page)"""
+
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m miro", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    login = commands.add_parser("login", help="authorize the app and store the tokens")
-    login.add_argument("--db", default=os.environ.get("MIRO_TOKEN_DB", DEFAULT_DB))
-    login.add_argument("--key", default="default", help="whose tokens (default: default)")
-    login.add_argument("--base-url", default=None, help="API root (e.g. a FakeMiro's URL)")
-    login.add_argument("--authorize-url", default=None, help="consent page URL")
-    login.add_argument("--timeout", type=float, default=300.0)
-    login.add_argument("--no-browser", action="store_true", help="only print the URL")
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="python -m miro", description=DESCRIPTION, formatter_class=raw
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    login = commands.add_parser(
+        "login",
+        help="authorize your Miro app and store its tokens",
+        description=LOGIN_DESCRIPTION,
+        epilog=LOGIN_ENVIRONMENT,
+        formatter_class=raw,
+    )
+    login.add_argument(
+        "--db",
+        default=os.environ.get("MIRO_TOKEN_DB", DEFAULT_DB),
+        help="SQLite file for the tokens (default: $MIRO_TOKEN_DB or %(default)s)",
+    )
+    login.add_argument("--key", default="default", help="whose tokens (default: %(default)s)")
+    login.add_argument(
+        "--base-url", default=None, help="API root, e.g. a FakeMiro's URL ($MIRO_BASE_URL)"
+    )
+    login.add_argument(
+        "--authorize-url", default=None, help="consent page URL ($MIRO_AUTHORIZE_URL)"
+    )
+    login.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds to wait (default: %(default)s)"
+    )
+    login.add_argument(
+        "--no-browser", action="store_true", help="print the consent URL, do not open it"
+    )
     login.add_argument(
         "--keyring", action="store_true", help="keep the tokens in the OS keyring, not --db"
     )

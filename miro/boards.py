@@ -11,6 +11,7 @@ from .connectors import Connectors
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
+from .core.progress import collect
 from .core.resource import Collection, Model, Resource
 from .experimental import BoardExperimental
 from .groups import Groups
@@ -101,6 +102,8 @@ class Board(Resource):
     modified_at: Optional[datetime.datetime] = None
     modified_by: Optional[UserRef] = None
     links: Optional[Links] = None
+    #: Items by type, once a walk has counted them (shown by the notebook display).
+    _item_counts: Any = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def _boards(self) -> Boards:
@@ -155,6 +158,70 @@ class Board(Resource):
     def delete(self) -> None:
         """Delete the board."""
         self._boards.delete(self.id)
+
+    # --- exploring (issue #11): drawings, counts and snapshots, computed locally ----------
+    def item_counts(self, *, progress: Any = False) -> Dict[str, int]:
+        """How many items of each type the board holds (walks every item once); the
+        board's notebook display shows them afterwards."""
+        from .items.collection import placed
+
+        counts: Dict[str, int] = {}
+        for item in placed(_walk(self.items.list(), progress, "counting")):
+            counts[item.type] = counts.get(item.type, 0) + 1
+        self._item_counts = counts
+        return dict(counts)
+
+    def sketch(
+        self,
+        viewport: Any = None,
+        *,
+        zoom: Optional[float] = None,
+        width: Optional[int] = None,
+        max_items: int = 5000,
+        progress: Any = False,
+    ) -> Any:
+        """An SVG drawing of the board (or of ``viewport=(x0, y0, x1, y1)`` in board
+        coordinates), shown inline in Jupyter; ``.save("board.svg")`` writes it.
+
+        ``zoom`` is pixels per board unit (default: fit ``width``, 960 px); at most
+        ``max_items`` items are drawn. Walks the board's items and connectors once.
+        """
+        from .display import sketch_items
+        from .items.collection import placed
+
+        items = placed(_walk(self.items.list(), progress, "items"))
+        self._item_counts = _count(items)
+        return sketch_items(
+            items,
+            self.connectors.list(),
+            viewport=viewport,
+            zoom=zoom,
+            width=width,
+            max_items=max_items,
+        )
+
+    def snapshot(self, *, progress: Any = False) -> Any:
+        """Every item, connector, tag and group of the board as plain, versioned data
+        (a :class:`miro.Snapshot`): save it, diff it, restore it onto a new board."""
+        from .snapshot import Snapshot
+
+        snap = Snapshot.capture(self, progress=progress)
+        self._item_counts = snap.counts()
+        return snap
+
+    # --- end exploring ----------------------------------------------------------------------
+
+
+def _walk(paginator: Any, progress: Any, desc: str) -> Any:
+    """The paginator's elements, page by page, with a progress bar when asked."""
+    return collect(paginator, progress, desc) if progress else paginator
+
+
+def _count(items: Any) -> Dict[str, int]:
+    counts: Dict[str, int] = {}
+    for item in items:
+        counts[item.type] = counts.get(item.type, 0) + 1
+    return counts
 
 
 class Boards(Collection[Board]):

@@ -45,6 +45,11 @@ class MiroError(Exception):
     def __reduce__(self):  # picklable, with bulk progress unbound from its client
         return (type(self), self.args, portable_state(self.__dict__))
 
+    def _repr_html_(self) -> str:  # issue #11: display is reached lazily
+        from .display import html_repr
+
+        return html_repr(self)
+
 
 def portable_state(state: Dict[str, Any]) -> Dict[str, Any]:
     """An exception's ``__dict__`` that pickles: created items without their client."""

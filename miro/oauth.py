@@ -64,6 +64,7 @@ from .errors import (
     StateMismatch,
     TransportError,
 )
+from .secret import AccessToken
 from .storage import InMemoryStorage, State, Storage
 from .tokens import Token, TokenInfo
 
@@ -300,7 +301,8 @@ class Miro:
         return str(url)
 
     def exchange_code_for_access_token(self, url_or_code: str, state: Optional[str] = None) -> str:
-        """Trade the authorization code for tokens, store them, return the access token.
+        """Trade the authorization code for tokens, store them, return the access token
+        (an :class:`~miro.secret.AccessToken`: the token ``str``, with a repr that hides it).
 
         Accepts the bare ``code`` or the whole redirect URL. A redirect URL's ``state``
         must equal ``state`` when given, else be one :meth:`get_auth_url` issued here.
@@ -315,7 +317,7 @@ class Miro:
         self._check_state(returned_state, state, url_or_code)
         fresh = self._request_tokens(code=code)
         self._storage.set(fresh)
-        return fresh.access_token
+        return AccessToken(fresh.access_token)  # a str whose repr hides it (issue #11)
 
     @staticmethod
     def _read_redirect(value: Any) -> Tuple[str, Optional[str]]:

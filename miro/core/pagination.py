@@ -40,8 +40,11 @@ from ..errors import (
     MiroError,
     PaginationError,
 )
+from .progress import collect
+from .public import html_repr, public_dir, to_dataframe
 
 T = TypeVar("T")
+_HEAD = 20  # elements a paginator keeps for its repr
 
 CURSOR = "cursor"
 OFFSET = "offset"
@@ -98,6 +101,29 @@ class Page(Generic[T]):
 
     def __len__(self) -> int:
         return len(self.data)
+
+    # --- display (issue #11) --------------------------------------------------------------
+    def __repr__(self) -> str:
+        kinds = sorted({type(x).__name__ for x in self.data})
+        envelope = "".join(
+            f", {name}={value!r}"
+            for name, value in (
+                ("total", self.total),
+                ("offset", self.offset),
+                ("cursor", self.cursor),
+            )
+            if value is not None
+        )
+        return f"<Page of {len(self.data)} {'/'.join(kinds) or 'elements'}{envelope}>"
+
+    def _repr_html_(self) -> str:
+        return html_repr(self)
+
+    def to_dataframe(self) -> Any:
+        """This page's elements as a pandas DataFrame (``pip install "miro[pandas]"``)."""
+        return to_dataframe(self.data)
+
+    # --- end display ----------------------------------------------------------------------
 
 
 FetchPage = Callable[[Dict[str, Any]], Mapping[str, Any]]
@@ -169,11 +195,55 @@ class Paginator(Generic[T]):
         self._cache_walk: Optional[_Walk] = None
         self._cache_pages: Optional[Iterator[Page[T]]] = None
 
+        self._fetched = 0  # what the last walk has fetched so far, for display
+        self._pages_fetched = 0
+        self._total: Optional[int] = None
+        self._head: List[T] = []
+
+    # --- display (issue #11): state for reprs, kept without extra requests ----------------
+    def _remember(self, page: Page[T]) -> None:
+        self._fetched += len(page.data)
+        self._pages_fetched += 1
+        self._total = page.total if page.total is not None else self._total
+        if len(self._head) < _HEAD:
+            self._head.extend(page.data[: _HEAD - len(self._head)])
+
+    def _lists(self) -> str:
+        owner = getattr(self._convert, "__self__", None)
+        return repr(owner).strip("<>") if owner is not None else "elements"
+
+    def _display_state(self) -> Dict[str, Any]:
+        return {
+            "lists": self._lists(),
+            "style": self.paging.style,
+            "page_size": self.page_size,
+            "filters": dict(self.params),
+            "fetched": self._fetched,
+            "pages": self._pages_fetched,
+            "total": self._total,
+            "head": list(self._head),
+        }
+
     def __repr__(self) -> str:
-        filters = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return f"<Paginator {self.paging.style} page_size={self.page_size} {filters}>".replace(
-            " >", ">"
+        filters = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        total = f" of {self._total}" if self._total is not None else ""
+        return (
+            f"<Paginator of {self._lists()}{filters}: {self.paging.style} pages of "
+            f"{self.page_size}, {self._fetched}{total} fetched so far>"
         )
+
+    def _repr_html_(self) -> str:
+        return html_repr(self)
+
+    def __dir__(self) -> List[str]:
+        return public_dir(self)
+
+    def to_dataframe(self, *, progress: Any = False) -> Any:
+        """Every element as a pandas DataFrame, one flat row each (``pip install
+        "miro[pandas]"``); board items get the columns of ``board.items.to_dataframe()``."""
+        return to_dataframe(self, progress=progress)
+
+    # --- end display ----------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[T]:
         self._last = _Walk(self.page_size)
@@ -256,7 +326,7 @@ class Paginator(Generic[T]):
                 method="GET",
                 path=self.path,
             )
-        return Page(
+        page = Page(
             data=self._convert_all(items),
             total=_int(body.get("total")),
             size=_int(body.get("size")),
@@ -266,6 +336,8 @@ class Paginator(Generic[T]):
             links=body.get("links"),
             type=body.get("type"),
         )
+        self._remember(page)
+        return page
 
     def _convert_all(self, items: List[Any]) -> List[T]:
         convert = self._convert
@@ -295,6 +367,9 @@ class Paginator(Generic[T]):
             raise
 
     def _pages(self, walk: _Walk) -> Iterator[Page[T]]:
+        if walk.token is None:  # a walk from the start: the display counts afresh
+            self._fetched = self._pages_fetched = 0
+            self._head = []
         if self.paging.style == CURSOR:
             return self._cursor_pages(walk)
         return self._offset_pages(walk)
@@ -354,8 +429,11 @@ class Paginator(Generic[T]):
         size = min(self.page_size, max(self.paging.min_limit, n))
         return list(itertools.islice(self._elements(_Walk(size)), n))
 
-    def all(self) -> List[T]:
-        """Every element, as a list."""
+    def all(self, *, progress: Any = False) -> List[T]:
+        """Every element, as a list; ``progress=True`` shows a tqdm bar (``miro[progress]``)
+        that knows its total on lists that report one (boards, members, tags)."""
+        if progress:
+            return collect(self, progress, "listing")
         return list(self)
 
     def __len__(self) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import sys
-from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
@@ -301,6 +301,21 @@ class Body:
         self._walk(tree, (), kwargs, name)
         return kwargs
 
+    def pick(self, tree: Mapping[str, Any]) -> Dict[str, Any]:
+        """The keyword arguments found in a response-shaped JSON object, leaving out what
+        this body does not take (read-only fields) and nulls; not yet checked."""
+        out: Dict[str, Any] = {}
+        stack: List[Tuple[Tuple[str, ...], Mapping[str, Any]]] = [((), tree)]
+        while stack:
+            at, node = stack.pop()
+            for key, value in node.items():
+                path = at + (key,)
+                if path in self._by_path and value is not None:
+                    out[self._by_path[path]] = value
+                elif path in self._prefixes and isinstance(value, Mapping):
+                    stack.append((path, value))
+        return out
+
     def _walk(self, node: Mapping[str, Any], at: Tuple[str, ...], out: Dict[str, Any], name: str):
         for key, value in node.items():
             path = at + (key,)
@@ -325,9 +340,11 @@ def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:
 
 
 def _unknown_message(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unexpected keyword argument {name!r}{hint}"
+    accepted = f" Accepted: {', '.join(names)}." if names else " No keywords are accepted."
+    return f"unexpected keyword argument {name!r}{hint}{accepted}"
 
 
 def check_keywords(kwargs: Mapping[str, Any], known: Iterable[str]) -> None:

@@ -7,7 +7,7 @@ that names it (``pip install "miro[progress]"``).
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 
 class _NoProgress:
@@ -48,6 +48,24 @@ def progress_bar(
             'progress=True needs the optional tqdm extra: pip install "miro[progress]"'
         ) from None
     return tqdm(total=total, desc=desc or None, unit=unit, leave=True)
+
+
+def collect(source: Any, progress: Any = False, desc: str = "fetching") -> List[Any]:
+    """Every element of a paginator, page by page, counted on a bar (whose total is known
+    for offset lists), or of any other iterable."""
+    pages = getattr(source, "pages", None)
+    if not callable(pages):
+        return list(source)
+    out: List[Any] = []
+    with progress_bar(progress, desc=desc) as bar:
+        for page in pages():
+            if page.total is not None and getattr(bar, "total", page.total) != page.total:
+                bar.total = page.total
+                if hasattr(bar, "refresh"):
+                    bar.refresh()
+            out.extend(page.data)
+            bar.update(len(page.data))
+    return out
 
 
 class _CallbackProgress(_NoProgress):

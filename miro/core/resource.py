@@ -35,6 +35,7 @@ from ..errors import MalformedResponse
 from .convert import structure, unstructure
 from .pagination import Paginator, Paging
 from .paths import expand
+from .public import html_repr, public_dir
 from .transport import Transport
 
 M = TypeVar("M", bound="Model")
@@ -72,6 +73,15 @@ class Model:
     def from_dict(cls: Type[M], data: Mapping[str, Any]) -> M:
         """Build the object from Miro's JSON."""
         return structure(dict(data), cls)
+
+    # --- display (issue #11): reached lazily, so `import miro` never loads miro.display ---
+    def _repr_html_(self) -> str:
+        return html_repr(self)
+
+    def __dir__(self) -> List[str]:
+        return public_dir(self)
+
+    # --- end display ----------------------------------------------------------------------
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -139,6 +149,9 @@ class Collection(Generic[R]):
     def __repr__(self) -> str:
         ids = ", ".join(f"{k}={v!r}" for k, v in self._parents.items())
         return f"<{type(self).__name__} {ids}>".replace(" >", ">")
+
+    def __dir__(self) -> List[str]:  # issue #11: the public API only
+        return public_dir(self)
 
     @property
     def transport(self) -> Transport:

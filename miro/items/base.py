@@ -10,7 +10,7 @@ methods are generated from the same declarations.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
 
 import attrs
 
@@ -22,6 +22,8 @@ from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
+from . import geometry
+from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
@@ -66,6 +68,10 @@ class Item(Resource):
     links: Optional[Links] = None
 
     _summary_fields: ClassVar[Tuple[str, ...]] = ("type",)
+    #: The parent frame, once known (set by board-wide walks, or fetched once on demand).
+    _parent_item: Any = attrs.field(default=None, init=False, eq=False, repr=False)
+    #: Tag titles, once a board-wide walk has read them (``to_dataframe``, ``snapshot``).
+    _known_tags: Any = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def board_id(self) -> str:
@@ -95,14 +101,14 @@ class Item(Resource):
         """This item's tags: iterate, ``attach(tag)``, ``detach(tag)``."""
         collection = self._require_collection()
         tags = Tags(collection.transport, board_id=collection.board_id)
-        return ItemTags(tags, self.id, self.type or None)
+        return _RememberedTags(tags, self)
 
     def refresh(self) -> Item:
         """Reload this item from Miro."""
         self._replace_with(self._require_collection().get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Item:
+    def _update(self, **changes: Any) -> Item:
         """Change this item (the keywords its type's create accepts); updates this object."""
         collection = self._require_collection()
         if not isinstance(collection, ItemTypeCollection):
@@ -111,6 +117,14 @@ class Item(Resource):
             )
         self._replace_with(collection.update(self.id, **changes))
         return self
+
+    #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
+    update = DeclaredVerb(
+        _update,
+        lambda item: ITEM_TYPES.get(item.type),
+        lambda declaration: declaration.update,
+        lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+    )
 
     def move(
         self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
@@ -127,6 +141,25 @@ class Item(Resource):
         """Delete the item from the board."""
         self._require_collection().delete(self.id)
 
+    # --- absolute coordinates (issue #11) -------------------------------------------------
+    @property
+    def absolute_position(self) -> Position:
+        """The item's centre in board coordinates (origin: the board's centre).
+
+        A child's ``position`` is measured from its frame's top-left corner; this adds the
+        frame's. The frame is taken from the board-wide walk that produced this item
+        (``in_region``, ``sketch``, ``snapshot``) or else fetched once and remembered.
+        """
+        x, y = geometry.absolute_center(self, _parent_of)
+        return Position(x=x, y=y, origin="center", relative_to="canvas_center")
+
+    @property
+    def absolute_box(self) -> Tuple[float, float, float, float]:
+        """The unrotated bounding box ``(x0, y0, x1, y1)`` in board coordinates."""
+        return geometry.box(self, _parent_of)
+
+    # --- end absolute coordinates ---------------------------------------------------------
+
     def replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
         """Upload a new file for this image or document; updates this object."""
         collection = self._require_collection()
@@ -135,6 +168,46 @@ class Item(Resource):
 
 
 polymorphic(Item)  # JSON with a known "type" becomes that type's class
+
+
+class _RememberedTags(ItemTags):
+    """An item's tags that leave their titles on the item when read (for its display)."""
+
+    def __init__(self, tags: Tags, item: Item) -> None:
+        super().__init__(tags, item.id, item.type or None)
+        self._item = item
+
+    def list(self) -> List[Any]:
+        """The item's tags (one request; this list is not paged)."""
+        found = super().list()
+        self._item._known_tags = [tag.title for tag in found]
+        return found
+
+    def attach(self, tag: Any, **options: Any) -> None:
+        """Put ``tag`` (a tag or id) on the item (see :meth:`ItemTags.attach`)."""
+        super().attach(tag, **options)
+        self._item._known_tags = None  # changed: read again when asked
+
+    def detach(self, tag: Any, **options: Any) -> None:
+        """Take ``tag`` (a tag or id) off the item (see :meth:`ItemTags.detach`)."""
+        super().detach(tag, **options)
+        self._item._known_tags = None
+
+
+def _parent_of(item: Any) -> Any:
+    """The parent of ``item``: the one a walk attached, else one GET, remembered."""
+    wanted = geometry.parent_id(item)
+    known = getattr(item, "_parent_item", None)
+    if known is not None and known.id == wanted:
+        return known
+    if getattr(item, "_collection", None) is None:
+        raise LookupError(
+            f"item {item.id} sits in frame {wanted}, which is unknown and cannot be fetched: "
+            "the item is not bound to a client"
+        )
+    parent = item._board_items().get(wanted)
+    item._parent_item = parent
+    return parent
 
 
 @attrs.frozen
@@ -222,9 +295,17 @@ class ItemTypeCollection(Collection[Item]):
     def __iter__(self):
         return iter(self.list())
 
-    def create(self, **fields: Any) -> Item:
+    def _create_item(self, **fields: Any) -> Item:
         """Create an item of this type; the keywords are its data, style, x/y, size, parent."""
         return self._create(self.item_type.create.build(fields))
+
+    #: ``create(...)`` with this type's keywords in its signature and docstring (issue #11).
+    create = DeclaredVerb(
+        _create_item,
+        lambda collection: collection.item_type,
+        lambda declaration: declaration.create,
+        lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
+    )
 
     def get(self, item_id: str, **query: Any) -> Item:
         """Get one item of this type by id."""
@@ -236,11 +317,20 @@ class ItemTypeCollection(Collection[Item]):
         }
         return self._get(item_id, params)
 
-    def update(self, item_id: str, **changes: Any) -> Item:
+    def _update_item(self, item_id: str, **changes: Any) -> Item:
         """Change an item of this type; only the given fields are sent."""
         if self.item_type.update is None:
             raise TypeError(f"{self.item_type.segment} cannot be updated through the API")
         return self._update(item_id, self.item_type.update.build(changes))
+
+    #: ``update(item_id, ...)`` with this type's keywords in its signature (issue #11).
+    update = DeclaredVerb(
+        _update_item,
+        lambda collection: collection.item_type,
+        lambda declaration: declaration.update,
+        lambda d: f"Change a {d.type.replace('_', ' ')}; only the given fields are sent.",
+        leading=("item_id",),
+    )
 
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Iterable, List, Optional, TypeVar, overload
+from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overload
 
 from ..core import params as p
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
+from ..core.progress import progress_bar
 from ..core.resource import Collection
 from ..errors import InvalidArgument
+from . import geometry
 from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
 from .bulk import (
@@ -26,11 +28,25 @@ from .documents import DOCUMENT
 from .embeds import EMBED
 from .frames import FRAME
 from .images import IMAGE
+from .rows import specs_from_rows
 from .shapes import SHAPE
 from .sticky_notes import STICKY_NOTE
 from .texts import TEXT
 
 C = TypeVar("C", bound=ItemTypeCollection)
+
+
+def placed(items: Iterable[Item]) -> List[Item]:
+    """The items as a list, each child told its parent (from the same list), so absolute
+    positions need no further request."""
+    listed = list(items)
+    known = geometry.by_id(listed)
+    for item in listed:
+        parent = known.get(geometry.parent_id(item) or "")
+        if parent is not None:
+            item._parent_item = parent
+    return listed
+
 
 _LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
 
@@ -134,25 +150,50 @@ class Items(Collection[Item]):
         """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
         return self._get(item_id)
 
-    def create_many(self, specs: Iterable[Any]) -> List[Item]:
+    def create_many(self, specs: Iterable[Any], *, progress: Any = False) -> List[Item]:
         """Create many items of any types, 20 per request, returned in input order.
 
         ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
-        dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``) or API JSON
-        (``{"type": "text", "data": {"content": "Hi"}}``). Every spec is validated before
-        the first request. Each request of 20 is atomic, the whole call is not: if it
-        fails for good, the error's ``created`` lists the items made (input order) and
+        dicts with a ``type`` (``{"type": "shape", "shape": "circle"}``), API JSON
+        (``{"type": "text", "data": {"content": "Hi"}}``), or a pandas DataFrame / list of
+        dicts shaped like ``to_dataframe()``'s rows (``parent_id``, ``tags`` by title …;
+        read-only columns such as ``id`` are ignored). Every spec is validated before the
+        first request. Each request of 20 is atomic, the whole call is not: if it fails for
+        good, the error's ``created`` lists the items made (input order) and
         ``error.bulk.resume()`` finishes the job without duplicates (see
-        :mod:`miro.items.bulk`).
+        :mod:`miro.items.bulk`). ``progress=True`` shows a tqdm bar.
         """
-        checked = validate_specs(specs, "specs")
+        rows, tag_titles = specs_from_rows(specs)
+        checked = validate_specs(rows, "specs")
         url = self.url() + "/bulk"
-        return create_in_chunks(
-            checked,
-            lambda chunk: self.request("POST", url, json=specs_body(chunk)),
-            self.wrap,
-            chunker=lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
-        )
+        with progress_bar(progress, total=len(checked), desc="creating", unit="item") as bar:
+
+            def send(chunk: Any) -> Any:
+                answer = self.request("POST", url, json=specs_body(chunk))
+                bar.update(len((answer or {}).get("data") or []))
+                return answer
+
+            created = create_in_chunks(
+                checked,
+                send,
+                self.wrap,
+                chunker=lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
+            )
+        if any(tag_titles):
+            self._tag_by_title(created, tag_titles)
+        return created
+
+    def _tag_by_title(self, items: List[Item], titles: List[List[str]]) -> None:
+        """Attach tags named by title, creating the board's missing tags first."""
+        from ..tags import Tags
+
+        tags = Tags(self.transport, board_id=self.board_id)
+        by_title = {tag.title: tag for tag in tags.list()}
+        for item, wanted in zip(items, titles):
+            for title in wanted:
+                if title not in by_title:
+                    by_title[title] = tags.create(title=title)
+                item.tags.attach(by_title[title])
 
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
@@ -183,3 +224,41 @@ class Items(Collection[Item]):
     def delete(self, item_id: str) -> None:
         """Delete any item by id."""
         self._delete(item_id)
+
+    # --- exploring (issue #11) ------------------------------------------------------------
+    def in_region(
+        self, x0: float, y0: float, x1: float, y1: float, *, partly: bool = False
+    ) -> List[Item]:
+        """The items lying within the rectangle ``(x0, y0)``–``(x1, y1)`` of absolute board
+        coordinates (the board's centre is 0, 0; y grows downwards); ``partly=True`` also
+        takes items that only overlap it. Walks every item once and places frame children
+        by their frame (not to be confused with ``within(frame)``, a frame's children)."""
+        area = geometry.region(x0, y0, x1, y1)
+        items = placed(self.list())
+        test = geometry.overlaps if partly else geometry.inside
+        return [item for item in items if test(item.absolute_box, area)]
+
+    def tag_titles(self) -> Dict[str, List[str]]:
+        """Item id → titles of its tags, read with one walk per board tag (not per item)."""
+        from ..tags import Tags
+
+        titles: Dict[str, List[str]] = {}
+        for tag in Tags(self.transport, board_id=self.board_id).list():
+            for item in self.with_tag(tag.id):
+                titles.setdefault(item.id, []).append(tag.title or "")
+        return titles
+
+    def to_dataframe(self, *, tags: bool = True, progress: Any = False) -> Any:
+        """Every item as a pandas DataFrame (``pip install "miro[pandas]"``): one row per
+        item, columns ``id``, ``type``, ``content`` (plain text), ``x``, ``y`` (as Miro
+        gives them), ``absolute_x``, ``absolute_y`` (board coordinates), ``width``,
+        ``height``, ``rotation``, ``parent_id``, ``tags`` (titles; ``tags=False`` skips
+        reading them), ``fill_color``, ``shape``, ``created_at`` … (UTC datetimes)."""
+        from ..display import to_dataframe
+        from ..display.dataframe import pandas
+
+        pandas()  # fail before any request when the extra is missing
+        titles = self.tag_titles() if tags else None
+        return to_dataframe(self.list(), progress=progress, tags=titles or ({} if tags else None))
+
+    # --- end exploring --------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
 from ..core import params as p
 from ..core.pagination import Paginator
 from ..core.resource import Model
+from ..errors import InvalidArgumentType
+from . import geometry
 from .base import Item, ItemType, crud_operations, item_type
 from .styles import HEX
 
@@ -43,6 +45,15 @@ class Frame(Item):
     def items(self) -> Paginator[Item]:
         """Every item inside this frame (cursor pages, fetched as you iterate)."""
         return self._board_items().within(self.id)
+
+    def contains(self, item: Any) -> bool:
+        """Whether ``item`` is in this frame: its child, or lying wholly inside its area
+        (absolute board coordinates, computed locally; see ``absolute_position``)."""
+        if not isinstance(item, Item):
+            raise InvalidArgumentType(f"item must be a board item, got {type(item).__name__}")
+        if item.parent is not None and item.parent.id == self.id:
+            return True
+        return geometry.inside(item.absolute_box, self.absolute_box)
 
 
 _FIELDS = p.Body(

@@ -206,7 +206,9 @@ class FakeMiro:
     # -- users -----------------------------------------------------------------------
     def add_token(self, name: str = "Another User", email: Optional[str] = None) -> str:
         """A token for a new user (who sees only boards shared with them)."""
-        return self._server.issue_token(self.store.add_user(name, email))
+        with self._server.lock:  # never inside another request's transaction
+            user_id = self.store.add_user(name, email)
+        return self._server.issue_token(user_id)
 
     # -- the organization --------------------------------------------------------------
     @property

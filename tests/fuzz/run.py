@@ -14,8 +14,8 @@ from typing import Any, Dict, List, Optional
 
 #: A fixed seed and a modest budget keep the run reproducible and CI-sized.
 SEED = 20261201
-MAX_EXAMPLES = 12
-STATEFUL_STEPS = 20
+MAX_EXAMPLES = 6
+STATEFUL_STEPS = 15
 
 
 @dataclasses.dataclass(frozen=True)

@@ -203,9 +203,14 @@ def test_null_bodies_are_refused_by_every_create_and_update(fake, http, board):
         miro_error(answer, 400)
 
 
-def test_bulk_items_with_null_data_are_refused(fake, http, board):
+BULK_TYPES = ["app_card", "text", "shape", "sticky_note", "image", "document", "card", "frame"]
+
+
+@pytest.mark.parametrize("item_type", [*BULK_TYPES, "embed"])
+@pytest.mark.parametrize("data", [None, [], "x", 0])
+def test_bulk_items_with_non_object_data_are_refused(fake, http, board, item_type, data):
     answer = http.post(
-        f"{fake.url}/v2/boards/{board}/items/bulk", json=[{"type": "sticky_note", "data": None}]
+        f"{fake.url}/v2/boards/{board}/items/bulk", json=[{"type": item_type, "data": data}]
     )
     assert miro_error(answer, 400)["context"]["fields"][0]["field"] == "0"
 
@@ -307,3 +312,9 @@ def test_fixed_segments_are_their_own_resource(fake, http, board):
 
 def test_copying_from_an_empty_board_id_is_a_404(fake, http):
     miro_error(http.put(f"{fake.url}/v2/boards", params={"copy_from": ""}, json={}), 404)
+
+
+def test_an_unknown_board_is_a_404_before_the_body_is_read(fake, http):
+    url = f"{fake.url}/v2/boards/nope%3D/images"
+    miro_error(http.post(url, files={"x": ("a.png", b"...")}), 404)
+    miro_error(http.post(url, data="null", headers={"Content-Type": "application/json"}), 404)

@@ -203,6 +203,7 @@ def typed_handlers(base: str) -> List[Route]:
 
     def create(request: Request) -> Tuple[int, Any]:
         kind = _kind(request, base)
+        board_or_404(request)  # an unknown board is a 404 whatever the body
         if request.is_multipart:
             return upload(request, kind)
         body = check_body(kind, request.json(required=kind.body_required))
@@ -367,12 +368,11 @@ def bulk_create(request: Request) -> Tuple[int, Any]:
                     raise bad("type must be one of the bulk item types")
                 kind = BY_TYPE[spec["type"]]
                 rest = {k: v for k, v in spec.items() if k != "type"}
-                if (
-                    kind.type == "shape"
-                    and rest.get("data", {}).get("shape", "rectangle") not in BASIC_SHAPES
-                ):
+                body = check_body(kind, rest, where=str(index))  # data is an object now
+                shape = body.get("data", {}).get("shape", "rectangle")
+                if kind.type == "shape" and shape not in BASIC_SHAPES:
                     raise bad("bulk create takes the 21 basic shapes only")
-                specs.append((kind, check_body(kind, rest, where=str(index))))
+                specs.append((kind, body))
             except ApiFault as fault:
                 problems.append({"field": str(index), "message": fault.message})
         if problems:
