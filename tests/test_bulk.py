@@ -84,6 +84,6 @@ def test_flat_create_items(api, board):
         board.id,
         [{"type": "text", "data": {"content": "hi"}}, {"type": "shape", "data": {"shape": "star"}}],
     )
-    assert [i.type for i in items] == ["text", "shape"]
+    assert [i.type for i in items.data] == ["text", "shape"] and items.type == "bulk-list"
     with pytest.raises(ValueError, match="at most 20"):
         api.create_items(board.id, [{"type": "text", "data": {"content": "x"}}] * 21)

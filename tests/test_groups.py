@@ -39,9 +39,9 @@ def test_group_flat_methods_and_checks(fake, api, board):
     group = api.create_group(board.id, {"data": {"items": [a.id, b.id]}})
     assert [g.id for g in api.get_all_groups(board.id).data] == [group.id]
     assert api.get_group_by_id(board.id, group.id).id == group.id
-    assert sorted(i.id for i in api.get_items_by_group_id(board.id, group.id).data) == sorted(
-        [a.id, b.id]
-    )
+    envelope = api.get_items_by_group_id(board.id, group.id)  # Miro's nesting, as official
+    assert envelope.data.id == group.id and envelope.data.type == "group"
+    assert sorted(i.id for i in envelope.data.data[0].data) == sorted([a.id, b.id])
     group = api.update_group(board.id, group.id, {"data": {"items": [b.id, a.id]}})
     api.un_group(board.id, group.id)
     assert api.get_all_groups(board.id).data == []

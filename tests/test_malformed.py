@@ -56,12 +56,15 @@ def test_a_wrong_json_type_is_refused_naming_the_field(json, where):
         structure(json, Sample)
 
 
-def test_the_right_types_pass_and_ints_read_as_floats():
+def test_the_right_types_pass_and_ints_stay_ints_in_number_fields():
     sample = structure(
         {"text": "a", "count": 2, "ratio": 2, "flag": False, "when": "2026-01-02T03:04:05.1Z"},
         Sample,
     )
-    assert sample.ratio == 2.0 and type(sample.ratio) is float and sample.count == 2
+    # A JSON integer stays an int in a float field, as in the JSON and the official client
+    # (its to_dict() gives position.x == 10, not 10.0): issue 10's parity.
+    assert sample.ratio == 2 and type(sample.ratio) is int and sample.count == 2
+    assert structure({"text": "a", "ratio": 2.5}, Sample).ratio == 2.5
     assert sample.when == datetime.datetime(
         2026, 1, 2, 3, 4, 5, 100000, tzinfo=datetime.timezone.utc
     )

@@ -103,3 +103,41 @@ def test_a_listing_shares_one_collection_per_item_type(board, notes):
     assert len({id(i._collection) for i in notes_seen}) == 1
     assert listed[-1]._collection is not notes_seen[0]._collection
     assert listed[-1].type == "text" and listed[-1]._collection.item_type.type == "text"
+
+
+def test_items_held_in_a_list_cost_at_most_1500_bytes_each(api):
+    """Bytes, not time: 2,000 listed sticky notes (as FakeMiro shapes them) held in a list."""
+    import gc
+    import json
+    import tracemalloc
+
+    template = {
+        "type": "sticky_note",
+        "data": {"content": "", "shape": "square"},
+        "style": {"fillColor": "light_yellow", "textAlign": "center", "textAlignVertical": "top"},
+        "position": {"x": 0.0, "y": 0.0, "origin": "center", "relativeTo": "canvas_center"},
+        "geometry": {"width": 199.0, "height": 228.0},
+        "createdAt": "2026-12-01T12:05:16Z",
+        "createdBy": {"id": "3458765338296713536", "type": "user"},
+        "modifiedAt": "2026-12-01T12:05:16Z",
+        "modifiedBy": {"id": "3458765338296713536", "type": "user"},
+    }
+    pages = []
+    for start in range(0, 2000, 50):
+        page = []
+        for i in range(start, start + 50):
+            item = dict(template, id=str(3458764500000000000 + i), data={"content": f"n{i}"})
+            item["links"] = {"self": f"https://api.miro.com/v2/boards/uXjV=/items/{item['id']}"}
+            page.append(item)
+        pages.append(json.dumps(page))
+    items = api.boards.get("uXjV=", lazy=True).items
+    items.wrap(json.loads(pages[0])[0])  # structure functions built before measuring
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    held = [items.wrap(element) for text in pages for element in json.loads(text)]
+    gc.collect()
+    per_item = (tracemalloc.get_traced_memory()[0] - before) / len(held)
+    tracemalloc.stop()
+    assert len(held) == 2000 and held[1999].data.content == "n1999"
+    assert per_item <= 1500, per_item

@@ -57,7 +57,7 @@ def test_tag_flat_methods(api, board):
     tag = api.create_tag(board.id, {"title": "flat", "fillColor": "blue"})
     note = board.items.sticky_notes.create(content="n")
     api.attach_tag_to_item(board.id, note.id, tag.id)
-    assert [t.id for t in api.get_tags_from_item(board.id, note.id)] == [tag.id]
+    assert [t.id for t in api.get_tags_from_item(board.id, note.id).tags] == [tag.id]
     assert [
         i.id for i in api.get_items_by_tag(board_id_platform_tags=board.id, tag_id=tag.id).data
     ] == [note.id]
@@ -67,7 +67,7 @@ def test_tag_flat_methods(api, board):
     assert [t.id for t in api.get_all_tags_from_board(board.id)] == [tag.id]
     assert api.get_tag(board.id, tag.id).title == "renamed"
     api.remove_tag_from_item(board.id, note.id, tag.id)
-    assert api.get_tags_from_item(board.id, note.id) == []
+    assert api.get_tags_from_item(board.id, note.id).tags == []
     api.delete_tag(board.id, tag.id)
     with pytest.raises(miro.errors.NotFound):
         api.get_tag(board.id, tag.id)

@@ -134,4 +134,4 @@ def test_flat_upload_methods(fake, api, board, files):
     created = api.create_items_in_bulk_using_file_from_device(
         board.id, json.dumps(description), [str(logo), str(spec)]
     )
-    assert [i.type for i in created] == ["image", "document"]
+    assert [i.type for i in created.data] == ["image", "document"]

@@ -183,7 +183,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a app card item."""
 
         def delete_card_item(
@@ -195,7 +195,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a card item."""
 
         def delete_doc_format_item(
@@ -207,7 +207,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a doc format item."""
 
         def delete_document_item(
@@ -219,7 +219,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a document item."""
 
         def delete_embed_item(
@@ -231,7 +231,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a embed item."""
 
         def delete_frame_item(
@@ -243,7 +243,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a frame item."""
 
         def delete_image_item(
@@ -255,7 +255,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a image item."""
 
         def delete_shape_item(
@@ -267,7 +267,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a shape item."""
 
         def delete_sticky_note_item(
@@ -279,7 +279,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a sticky note item."""
 
         def delete_text_item(
@@ -291,7 +291,7 @@ class ItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a text item."""
 
         def get_app_card_item(
@@ -611,7 +611,7 @@ class ExperimentalItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a code widget item."""
 
         def delete_mindmap_node_experimental(
@@ -623,7 +623,7 @@ class ExperimentalItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a mindmap node item."""
 
         def delete_shape_item_flowchart(
@@ -635,7 +635,7 @@ class ExperimentalItemMethods:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> None:
+        ) -> object:
             """Delete a shape item."""
 
         def get_code_widget_item(

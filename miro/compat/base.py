@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
 
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
+from . import shapes
 from .per_call import call_with, per_call_by_position, per_call_parameters, take_per_call
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,7 +54,8 @@ def official(fn: F) -> F:
 
     @functools.wraps(fn)
     def method(*args: Any, **kwargs: Any) -> Any:
-        return fn(*args, **_normalize_aliases(signature, args, kwargs))
+        result = fn(*args, **_normalize_aliases(signature, args, kwargs))
+        return shapes.adapt(fn.__name__, result)  # the official result shapes
 
     return method  # type: ignore[return-value]
 
@@ -108,6 +110,7 @@ def generated(
         for name, default, kind in parameters
     ]
     params += per_call_parameters()
+    returns = shapes.returns(op.flat_name, returns)  # the official result shapes
     signature = inspect.Signature(params, return_annotation=returns)
 
     def method(*args: Any, **kwargs: Any) -> Any:
@@ -118,7 +121,8 @@ def generated(
         bound.apply_defaults()
         values = dict(bound.arguments)
         options = take_per_call(values)
-        return call_with(options, impl, values.pop("self"), **values)
+        result = call_with(options, impl, values.pop("self"), **values)
+        return shapes.adapt(op.flat_name, result)  # the official result shapes
 
     method.__name__ = method.__qualname__ = op.flat_name
     method.__doc__ = doc

@@ -7,6 +7,7 @@ from typing import Any, Iterator, Optional
 from ..boards import BOARD_CHANGES, COPY_BOARD_CHANGES, Board, Boards
 from ..core.pagination import Page
 from ..members import INVITE, MEMBER_CHANGES, BoardMember, InvitationResult
+from . import shapes
 from .base import flat, official, page_offset, page_size
 
 
@@ -83,9 +84,10 @@ class BoardsFlat:
         )
 
     @flat("delete-board", "board.delete")
-    def delete_board(self, board_id: str) -> None:
+    def delete_board(self, board_id: str) -> object:
         """Delete a board."""
         self.boards.delete(board_id)
+        return shapes.EMPTY
 
     @flat("share-board", "board.members.share")
     def share_board(self, board_id: str, board_members_invite: Any) -> InvitationResult:
@@ -121,6 +123,7 @@ class BoardsFlat:
         return self.boards.get(board_id, lazy=True).members.update(board_member_id, **changes)
 
     @flat("remove-board-member", "member.remove")
-    def remove_board_member(self, board_id: str, board_member_id: str) -> None:
+    def remove_board_member(self, board_id: str, board_member_id: str) -> object:
         """Remove a member from a board."""
         self.boards.get(board_id, lazy=True).members.remove(board_member_id)
+        return shapes.EMPTY

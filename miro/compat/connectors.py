@@ -6,6 +6,7 @@ from typing import Any, Iterator, Optional
 
 from ..connectors import CONNECTOR_CHANGES, CONNECTOR_CREATE, Connector, Connectors
 from ..core.pagination import Page
+from . import shapes
 from .base import flat, official, page_size
 
 
@@ -47,6 +48,7 @@ class ConnectorsFlat:
         return self._connectors(board_id).update(connector_id, **fields)
 
     @flat("delete-connector", "connector.delete")
-    def delete_connector(self, board_id: str, connector_id: str) -> None:
+    def delete_connector(self, board_id: str, connector_id: str) -> object:
         """Delete a connector."""
         self._connectors(board_id).delete(connector_id)
+        return shapes.EMPTY

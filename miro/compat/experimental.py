@@ -14,6 +14,7 @@ from ..experimental import (
     BoardExperimental,
 )
 from ..items.base import Item
+from . import shapes
 from ._item_methods import ExperimentalItemMethods
 from .base import flat, page_size
 from .items import Access, install
@@ -45,9 +46,10 @@ class ExperimentalFlat(ExperimentalItemMethods):
         return self._experimental(board_id).items.get(item_id)
 
     @flat("delete-item-experimental", "board.experimental.items.delete")
-    def delete_item_experimental(self, board_id: str, item_id: str) -> None:
+    def delete_item_experimental(self, board_id: str, item_id: str) -> object:
         """Delete an item through the experimental endpoint."""
         self._experimental(board_id).items.delete(item_id)
+        return shapes.EMPTY
 
     @flat("get-mindmap-nodes-experimental", "board.experimental.mindmap_nodes.page")
     def get_mindmap_nodes_experimental(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Dict, Optional
 
-from ..core.pagination import Page
+from ..core import params as p
+from ..core.official import OfficialDict
+from ..core.pagination import GROUP_CURSOR, Page
 from ..errors import InvalidArgument
 from ..groups import GROUP_BODY, Group, Groups
-from ..items.base import Item
+from ..items.collection import Items
+from . import shapes
 from .base import flat, page_size
 
 
@@ -36,10 +39,18 @@ class GroupsFlat:
     @flat("getItemsByGroupId", "group.items")
     def get_items_by_group_id(
         self, board_id: str, group_item_id: str, limit: Any = None, cursor: Optional[str] = None
-    ) -> Page[Item]:
-        """One page of a group's items."""
-        listing = self._groups(board_id).items_of(group_item_id, limit=page_size(limit))
-        return listing.page(cursor=cursor)
+    ) -> OfficialDict:
+        """One page of a group's items, in Miro's envelope (``.data.data[0].data``, as the
+        official client gives it; ``board.groups.items_of(...)`` streams them flat)."""
+        groups = self._groups(board_id)
+        query: Dict[str, Any] = {"group_item_id": p.ID("group_item_id", group_item_id)}
+        size = page_size(limit)
+        if size is not None:
+            query["limit"] = GROUP_CURSOR.wire(GROUP_CURSOR.check_limit(size))
+        if cursor:
+            query["cursor"] = cursor
+        raw = groups.request("GET", groups.url() + "/items", params=query)
+        return _envelope(raw, Items(groups.transport, board_id=board_id).wrap)
 
     @flat("getGroupById", "board.groups.get")
     def get_group_by_id(self, board_id: str, group_id: str) -> Group:
@@ -52,16 +63,29 @@ class GroupsFlat:
         return self._groups(board_id).update(group_id, **GROUP_BODY.from_json(group, "group"))
 
     @flat("unGroup", "group.ungroup")
-    def un_group(self, board_id: str, group_id: str, delete_items: Optional[bool] = None) -> None:
+    def un_group(self, board_id: str, group_id: str, delete_items: Optional[bool] = None) -> object:
         """Dissolve a group (keeping its items unless ``delete_items``)."""
         if delete_items:
             self._groups(board_id).delete(group_id)
         else:
             self._groups(board_id).ungroup(group_id)
+        return shapes.EMPTY
 
     @flat("deleteGroup", "group.delete")
-    def delete_group(self, board_id: str, group_id: str, delete_items: bool) -> None:
+    def delete_group(self, board_id: str, group_id: str, delete_items: bool) -> object:
         """Delete a group and its items (``delete_items`` must be true)."""
         if delete_items is not True:
             raise InvalidArgument("delete_group deletes the items too: pass delete_items=True")
         self._groups(board_id).delete(group_id)
+        return shapes.EMPTY
+
+
+def _envelope(node: Any, item: Callable[[Any], Any]) -> Any:
+    """The group-items answer with its items as models (any nesting the spec allows)."""
+    if isinstance(node, list):
+        return [_envelope(entry, item) for entry in node]
+    if not isinstance(node, dict):
+        return node
+    if "id" in node and node.get("type") not in (None, "group"):
+        return item(node)
+    return OfficialDict.of({k: _envelope(v, item) for k, v in node.items()})

@@ -7,12 +7,14 @@ import os
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..core.convert import snake
+from ..core.official import OfficialDict
 from ..core.pagination import Page
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
 from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload, check_list
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
+from . import shapes
 from ._item_methods import ItemMethods
 from .base import REQUIRED, FileArgument, JsonBody, flat, generated, official, page_size
 
@@ -78,13 +80,15 @@ class ItemsFlat(ItemMethods):
         return self._items(board_id).move(item_id, **move)
 
     @flat("delete-item", "item.delete")
-    def delete_item(self, board_id: str, item_id: str) -> None:
+    def delete_item(self, board_id: str, item_id: str) -> object:
         """Delete any item."""
         self._items(board_id).delete(item_id)
+        return shapes.EMPTY
 
     @flat("create-items", "board.items.create_many")
-    def create_items(self, board_id: str, item_create: Any) -> List[Item]:
-        """Create up to 20 items in one all-or-nothing request (a list of ``ItemCreate``).
+    def create_items(self, board_id: str, item_create: Any) -> OfficialDict:
+        """Create up to 20 items in one all-or-nothing request (a list of ``ItemCreate``);
+        the items are the answer's ``.data`` (the official ``Items``).
 
         Like the official method this is one atomic request: any iterable (a generator
         too) of more than 20 is refused before sending, never split silently.
@@ -96,14 +100,15 @@ class ItemsFlat(ItemMethods):
                 f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
                 "board.items.create_many sends more in several requests"
             )
-        return self._items(board_id).create_many(item_create)
+        return shapes.bulk_list(self._items(board_id).create_many(item_create))
 
     @flat("create-items-in-bulk-using-file-from-device", "board.items.upload_many")
     def create_items_in_bulk_using_file_from_device(
         self, board_id: str, data: Any, resources: Any
-    ) -> List[Item]:
+    ) -> OfficialDict:
         """Create images and documents from files: ``data`` is the JSON list describing
-        them (a list, JSON text or a JSON file), ``resources`` the files in the same order."""
+        them (a list, JSON text or a JSON file), ``resources`` the files in the same order;
+        the items are the answer's ``.data``."""
         described = _json_list(data)
         check_list(resources, "resources")
         files = list(resources)
@@ -115,7 +120,7 @@ class ItemsFlat(ItemMethods):
         for i, (entry, file) in enumerate(zip(described, files)):
             source, filename = _source(file)
             uploads.append(Upload(source, filename=filename, **_upload_fields(entry, f"data[{i}]")))
-        return self._items(board_id).upload_many(uploads)
+        return shapes.bulk_list(self._items(board_id).upload_many(uploads))
 
 
 def _json_list(data: Any) -> List[Any]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, List
+from typing import Any, Iterator
 
+from ..core.official import OfficialDict
 from ..core.pagination import Page
 from ..items.base import Item
 from ..tags import TAG_CHANGES, TAG_CREATE, ItemTags, Tag, Tags
+from . import shapes
 from .base import flat, official, page_offset, page_size
 
 
@@ -50,24 +52,29 @@ class TagsFlat:
         return self._tags(board_id).update(tag_id, **changes)
 
     @flat("delete-tag", "tag.delete")
-    def delete_tag(self, board_id: str, tag_id: str) -> None:
+    def delete_tag(self, board_id: str, tag_id: str) -> object:
         """Delete a tag (it leaves every item that had it)."""
         self._tags(board_id).delete(tag_id)
+        return shapes.EMPTY
 
     @flat("get-tags-from-item", "item.tags")
-    def get_tags_from_item(self, board_id: str, item_id: str) -> List[Tag]:
-        """The tags of one item."""
-        return self._item_tags(board_id, item_id).list()
+    def get_tags_from_item(self, board_id: str, item_id: str) -> OfficialDict:
+        """The tags of one item, as ``.tags`` (the official ``GetTagsResponse``)."""
+        return shapes.envelope(tags=self._item_tags(board_id, item_id).list())
 
     @flat("attach-tag-to-item", "item.tags.attach")
-    def attach_tag_to_item(self, board_id_platform_tags: str, item_id: str, tag_id: str) -> None:
+    def attach_tag_to_item(self, board_id_platform_tags: str, item_id: str, tag_id: str) -> object:
         """Put a tag on a card or sticky note (at most 8 tags an item)."""
         self._item_tags(board_id_platform_tags, item_id).attach(tag_id, check=False)
+        return shapes.EMPTY
 
     @flat("remove-tag-from-item", "item.tags.detach")
-    def remove_tag_from_item(self, board_id_platform_tags: str, item_id: str, tag_id: str) -> None:
+    def remove_tag_from_item(
+        self, board_id_platform_tags: str, item_id: str, tag_id: str
+    ) -> object:
         """Take a tag off an item."""
         self._item_tags(board_id_platform_tags, item_id).detach(tag_id)
+        return shapes.EMPTY
 
     @flat("get-items-by-tag", "board.items.with_tag")
     def get_items_by_tag(

@@ -18,6 +18,7 @@ import datetime
 import json
 import re
 import sys
+import threading
 import typing
 from typing import Any, Callable, Dict, List, Type, TypeVar, Union
 
@@ -153,9 +154,10 @@ def _float(value: Any) -> float:
         return value
     if kind is int:
         try:
-            return float(value)
+            float(value)
         except OverflowError:
             raise WrongShape(f"number out of range: {str(value)[:20]}…") from None
+        return value  # a JSON integer stays an int, as in the JSON (and the official client)
     raise _wrong("a number", value)
 
 
@@ -234,13 +236,18 @@ def _dict(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 _STRUCTURERS: Dict[Any, Callable[[Any], Any]] = {}
+_BUILDING: Dict[Any, Callable[[Any], Any]] = {}  # placeholders, seen by the building thread
+_BUILD_LOCK = threading.RLock()
 
 
 def structurer(tp: Any) -> Callable[[Any], Any]:
     """The (cached) function turning JSON into ``tp``: strict, generated once per class."""
     found = _STRUCTURERS.get(tp)
     if found is None:
-        found = _STRUCTURERS[tp] = _build(tp)
+        with _BUILD_LOCK:
+            found = _STRUCTURERS.get(tp) or _BUILDING.get(tp)
+            if found is None:
+                found = _STRUCTURERS[tp] = _build(tp)
     return found
 
 
@@ -262,7 +269,14 @@ def _build(tp: Any) -> Callable[[Any], Any]:
 
 def _build_class(cls: type) -> Callable[[Any], Any]:
     # A placeholder first, so a class that contains itself resolves to its own function.
-    _STRUCTURERS[cls] = lambda value: _STRUCTURERS[cls](value)
+    _BUILDING[cls] = lambda value: _STRUCTURERS[cls](value)
+    try:
+        return _compile_class(cls)
+    finally:
+        del _BUILDING[cls]
+
+
+def _compile_class(cls: type) -> Callable[[Any], Any]:
     hints = typing.get_type_hints(cls)
     wire = [a for a in attrs.fields(cls) if _is_wire_field(a)]
     keeps_extra = any(a.name == "_extra" for a in attrs.fields(cls))
@@ -278,15 +292,14 @@ def _build_class(cls: type) -> Callable[[Any], Any]:
         "    n = 0",
     ]
     for index, a in enumerate(wire):
-        key, convert = json_name(a), structurer(hints.get(a.name, Any))
-        namespace[f"c{index}"] = convert
-        value = "v" if convert is _any else f"c{index}(v)"
+        key = json_name(a)
         lines += [
             f"    v = d.get({key!r}, MISSING)",
             "    if v is not MISSING:",
             "        n += 1",
             "        try:",
-            f"            kw[{a.alias!r}] = {value}",
+            *_field_code(hints.get(a.name, Any), f"c{index}", namespace),
+            f"            kw[{a.alias!r}] = v",
             "        except WrongShape as e:",
             f"            e.where.append({key!r})",
             "            raise",
@@ -320,6 +333,47 @@ def _build_class(cls: type) -> Callable[[Any], Any]:
 
 
 _MISSING = object()
+_EXACT = {str: "a string", int: "an integer", bool: "a boolean"}
+_SHARE_LIMIT = 256
+
+
+def _field_code(tp: Any, name: str, namespace: Dict[str, Any]) -> List[str]:
+    """Lines checking/converting ``v`` in place. The common leaves are inlined: a function
+    call per field (and one more for ``Optional``) was most of the conversion time."""
+    optional = False
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is Union and len(args) == 2 and type(None) in args:
+        optional, tp = True, args[0] if args[1] is type(None) else args[1]
+    pad = " " * 12
+    if tp is Any or tp is object:
+        return []
+    if tp in _EXACT:
+        namespace[name] = tp
+        allow_none = "v is not None and " if optional else ""
+        check = [
+            f"{pad}if {allow_none}v.__class__ is not {name}:",
+            f"{pad}    raise _wrong({_EXACT[tp]!r}, v)",
+        ]
+        if tp is not str:
+            return check
+        # One copy of each repeated string (types, enum values, user ids): a listing held
+        # ~10 equal strings per item. The memo of a field that turns out to hold unique
+        # values (ids, contents) stops growing at _SHARE_LIMIT entries.
+        namespace[f"{name}m"] = {}
+        return check + [
+            f"{pad}s = {name}m.get(v)",
+            f"{pad}if s is not None:",
+            f"{pad}    v = s",
+            f"{pad}elif v is not None and len({name}m) < {_SHARE_LIMIT}:",
+            f"{pad}    {name}m[v] = v",
+        ]
+    namespace[name] = structurer(tp)
+    if tp is float:  # ints are widened by the function; floats pass as they are
+        return [f"{pad}if v.__class__ is not float{' and v is not None' if optional else ''}:",
+                f"{pad}    v = {name}(v)"]  # fmt: skip
+    if optional:
+        return [f"{pad}if v is not None:", f"{pad}    v = {name}(v)"]
+    return [f"{pad}v = {name}(v)"]
 
 
 def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:

@@ -32,7 +32,8 @@ from typing import (
 import attrs
 
 from ..errors import MalformedResponse
-from .convert import structure, unstructure
+from .convert import structure
+from .official import OfficialModel
 from .pagination import Paginator, Paging
 from .paths import expand
 from .public import html_repr, public_dir
@@ -46,8 +47,11 @@ _SAME_EXTRA = attrs.cmp_using(eq=lambda a, b: (a or {}) == (b or {}), require_sa
 
 
 @attrs.define(kw_only=True)
-class Model:
-    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model."""
+class Model(OfficialModel):
+    """Base of every API object: attrs fields, plus ``extra`` for keys we do not model.
+
+    ``to_dict()``/``from_dict()`` and the official client's model methods come from
+    :class:`~miro.core.official.OfficialModel`."""
 
     # Created on first use: most objects have no unknown keys, and an empty dict on each
     # of an item's ~8 sub-objects was a fifth of the memory a listing held.
@@ -64,15 +68,6 @@ class Model:
     @extra.setter
     def extra(self, value: Dict[str, Any]) -> None:
         self._extra = value
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The object as Miro's JSON (camelCase keys, unknown keys included)."""
-        return unstructure(self)
-
-    @classmethod
-    def from_dict(cls: Type[M], data: Mapping[str, Any]) -> M:
-        """Build the object from Miro's JSON."""
-        return structure(dict(data), cls)
 
     # --- display (issue #11): reached lazily, so `import miro` never loads miro.display ---
     def _repr_html_(self) -> str:

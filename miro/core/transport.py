@@ -60,6 +60,8 @@ log = logging.getLogger("miro")
 
 DEFAULT_BASE_URL = "https://api.miro.com"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_POOL_SIZE = 32  # connections kept per host; ensure_pool() grows it for more threads
+
 #: Longest one attempt (connect, send, whole answer) may take, in seconds.
 DEFAULT_DEADLINE = 120.0
 #: Characters of an unparseable body quoted in :class:`~miro.errors.MalformedResponse`.
@@ -228,6 +230,7 @@ class Transport:
         #: The credit pacer shared by this client's threads (None when pacing is off).
         self.pacer: Optional[Pacer] = Pacer(sleep=self._pace_sleep) if pacing else None
         self.session = session or self._new_session()
+        self._pool_size = DEFAULT_POOL_SIZE if session is None else 0  # 0: not ours to size
         self._settings: Optional[Dict[str, Any]] = None
         protect_loggers()
 
@@ -238,24 +241,17 @@ class Transport:
     @staticmethod
     def _new_session() -> requests.Session:
         session = requests.Session()
-        # Connection failures happen before the request is sent: safe to retry for any verb.
-        adapter = HTTPAdapter(
-            pool_maxsize=32,
-            max_retries=Retry(
-                total=2,
-                connect=2,
-                read=0,
-                status=0,
-                other=0,
-                redirect=0,
-                respect_retry_after_header=False,  # 429 waits are ours, with our cap
-            ),
-        )
-        session.mount("https://", adapter)
-        session.mount("http://", adapter)
+        _mount(session, DEFAULT_POOL_SIZE)
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "application/json"
         return session
+
+    def ensure_pool(self, size: int) -> None:
+        """Keep up to ``size`` connections open at once, for that many threads sharing this
+        client (``create_many(workers=N)``); a session passed in is left as it was given."""
+        if self._pool_size and size > self._pool_size:
+            _mount(self.session, size)
+            self._pool_size = size
 
     def __repr__(self) -> str:
         return f"Transport(base_url={self.base_url!r})"
@@ -428,6 +424,24 @@ class Transport:
             )
             self._settings["stream"] = True  # the body is read by _read_body, to a deadline
         return self._settings
+
+
+def _mount(session: requests.Session, pool_size: int) -> None:
+    # Connection failures happen before the request is sent: safe to retry for any verb.
+    adapter = HTTPAdapter(
+        pool_maxsize=pool_size,
+        max_retries=Retry(
+            total=2,
+            connect=2,
+            read=0,
+            status=0,
+            other=0,
+            redirect=0,
+            respect_retry_after_header=False,  # 429 waits are ours, with our cap
+        ),
+    )
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
 
 
 class Download:

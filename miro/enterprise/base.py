@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Generic, Optional, Type, TypeVar, overload
 
-from ..core.pagination import Paging
+from ..core.pagination import ORGANIZATION_CURSOR
 from ..core.resource import Collection, Resource
 
 C = TypeVar("C", bound=Collection)
@@ -50,4 +50,4 @@ class child(Generic[C]):  # noqa: N801 - used like a field declaration
 
 
 #: The spec's organization cursor lists (API-NOTES §2.2): limit 1–100, integers.
-ORG_CURSOR = Paging("cursor", 1, 100, limit_as_string=False)
+ORG_CURSOR = ORGANIZATION_CURSOR

@@ -15,7 +15,7 @@ one line to :class:`Organization` below, e.g. ``user_groups = child(UserGroups)`
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 import attrs
 
@@ -124,10 +124,7 @@ class OrganizationMembers(Collection[OrganizationMember]):
             # With ``emails`` Miro answers a bare array of members, not a page (§8.20).
             return {"data": body, "size": len(body)} if isinstance(body, list) else body
 
-        return Paginator(fetch, self.wrap, self.paging, query, limit)
-
-    def __iter__(self) -> Iterator[OrganizationMember]:
-        return iter(self.list())
+        return Paginator(fetch, self.wrap, self.paging, query, limit, path=url)
 
     def page(self, *, cursor: Optional[str] = None, **filters: Any) -> Page[OrganizationMember]:
         """One page of members, as ``GET /v2/orgs/{org_id}/members`` returns it.

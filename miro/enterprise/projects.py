@@ -7,7 +7,7 @@ A project lives in one team: ``team.projects.create(name=...)``, ``project.updat
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -76,9 +76,6 @@ class ProjectMembers(Collection[ProjectMember]):
     def list(self, *, limit: Optional[int] = None) -> Paginator[ProjectMember]:
         """Every member of the project, page by page (``limit`` = page size, 1..100)."""
         return self._paginate(limit=limit)
-
-    def __iter__(self) -> Iterator[ProjectMember]:
-        return iter(self.list())
 
     def page(
         self, *, cursor: Optional[str] = None, limit: Optional[int] = None
@@ -154,9 +151,6 @@ class Projects(Collection[Project]):
     def list(self, *, limit: Optional[int] = None) -> Paginator[Project]:
         """Every project of the team, page by page (``limit`` = page size, 1..100)."""
         return self._paginate(limit=limit)
-
-    def __iter__(self) -> Iterator[Project]:
-        return iter(self.list())
 
     def page(self, *, cursor: Optional[str] = None, limit: Optional[int] = None) -> Page[Project]:
         """One page of projects, as ``GET …/teams/{team_id}/projects`` returns it."""

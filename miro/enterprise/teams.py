@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterator, List, Optional
+from typing import Any, List, Optional
 
 import attrs
 
@@ -181,9 +181,6 @@ class TeamMembers(Collection[TeamMember]):
             p.choice(*TEAM_MEMBER_ROLES)("role", role)
         return self._paginate({"role": role}, limit)
 
-    def __iter__(self) -> Iterator[TeamMember]:
-        return iter(self.list())
-
     def page(
         self,
         *,
@@ -266,9 +263,6 @@ class Teams(Collection[Team]):
         if name is not None:
             p.TEXT("name", name)
         return self._paginate({"name": name}, limit)
-
-    def __iter__(self) -> Iterator[Team]:
-        return iter(self.list())
 
     def page(
         self,

@@ -8,7 +8,7 @@ from ..core import params as p
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.progress import progress_bar
 from ..core.resource import Collection
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, InvalidArgumentType
 from . import geometry
 from .app_cards import APP_CARD
 from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
@@ -131,6 +131,7 @@ class Items(Collection[Item]):
             BOARD_OFFSET,
             filters,
             limit,
+            path=url,
         )
 
     def page(
@@ -150,7 +151,9 @@ class Items(Collection[Item]):
         """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
         return self._get(item_id)
 
-    def create_many(self, specs: Iterable[Any], *, progress: Any = False) -> List[Item]:
+    def create_many(
+        self, specs: Iterable[Any], *, progress: Any = False, workers: int = 1
+    ) -> List[Item]:
         """Create many items of any types, 20 per request, returned in input order.
 
         ``specs`` are ``ItemSpec`` objects (``StickyNoteSpec(content="Hi")``), keyword
@@ -161,11 +164,17 @@ class Items(Collection[Item]):
         first request. Each request of 20 is atomic, the whole call is not: if it fails for
         good, the error's ``created`` lists the items made (input order) and
         ``error.bulk.resume()`` finishes the job without duplicates (see
-        :mod:`miro.items.bulk`). ``progress=True`` shows a tqdm bar.
+        :mod:`miro.items.bulk`). ``progress=True`` shows a tqdm bar. ``workers=N`` sends
+        up to N requests at once (threads; the connection pool grows to match).
         """
+        if isinstance(workers, bool) or not isinstance(workers, int):
+            raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
+        if workers < 1:
+            raise InvalidArgument(f"workers must be 1 or more, got {workers}")
         rows, tag_titles = specs_from_rows(specs)
         checked = validate_specs(rows, "specs")
         url = self.url() + "/bulk"
+        self.transport.ensure_pool(workers)
         with progress_bar(progress, total=len(checked), desc="creating", unit="item") as bar:
 
             def send(chunk: Any) -> Any:
@@ -177,6 +186,7 @@ class Items(Collection[Item]):
                 checked,
                 send,
                 self.wrap,
+                workers,
                 chunker=lambda values: chunked(values, MAX_ITEMS_PER_REQUEST),
             )
         if any(tag_titles):

@@ -567,6 +567,22 @@ def fix_scim_patch_operation_schema(doc: Json) -> List[str]:
     return changes
 
 
+def fix_team_copy_access_level_enum(doc: Json) -> List[str]:
+    """§8.15 (team settings): the *response* enum of ``copyAccessLevel``
+    (``TeamCopyAccessLevelSettings``) spells one value ``"board_owner            -"``; the
+    request enum (``TeamCopyAccessLevelSettingsChanges``) and the board policy's
+    ``copyAccess`` say ``board_owner``, so a setting the API accepts could not be read back.
+    """
+    schema = doc["components"]["schemas"].get("TeamCopyAccessLevelSettings", {})
+    enum = schema.get("properties", {}).get("copyAccessLevel", {}).get("enum", [])
+    typos = [v for v in enum if v != v.rstrip(" -") and v.rstrip(" -") not in enum]
+    for typo in typos:
+        enum[enum.index(typo)] = typo.rstrip(" -")
+    return [
+        f"TeamCopyAccessLevelSettings.copyAccessLevel: {t!r} -> {t.rstrip(' -')!r}" for t in typos
+    ]
+
+
 #: Every repair, applied in this order. Each returns what it changed (empty: nothing to fix).
 REPAIRS: List[Repair] = [
     add_missing_error_responses,
@@ -583,6 +599,7 @@ REPAIRS: List[Repair] = [
     fix_required_names_without_properties,
     fix_board_export_job_status_response,
     fix_scim_patch_operation_schema,
+    fix_team_copy_access_level_enum,
 ]
 
 

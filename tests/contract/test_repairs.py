@@ -357,3 +357,18 @@ def test_require_upload_bodies(raw, repaired):
     assert raw.validate(empty) == "create-document-item-using-file-from-device"
     with pytest.raises(AssertionError, match="accepts a request without a body"):
         repaired.validate(empty)
+
+
+def test_fix_team_copy_access_level_enum(raw, repaired):
+    settings = {
+        "type": "team-settings",
+        "teamCopyAccessLevelSettings": {"copyAccessLevel": "board_owner"},
+    }
+    ex = exchange(
+        "PATCH",
+        "/v2/orgs/1/teams/2/settings",
+        body={"teamCopyAccessLevelSettings": {"copyAccessLevel": "board_owner"}},
+        response=settings,
+    )
+    raw_rejects(raw, ex, "is not one of")
+    assert repaired.validate(ex) == "enterprise-update-team-settings"

@@ -20,6 +20,7 @@ def test_team_lifecycle(org, team, fake):
     assert org.teams.get(team.id) == team
     names = sorted(t.name for t in org.teams)
     assert names == ["Fake team", "Platform"]
+    assert org.teams.first().name == "Fake team" and org.teams[1] == team  # a sequence
     org.teams.create(name="Developer's team")
     org.teams.create(name="Team for developers")
     assert sorted(t.name for t in org.teams.list(name="DEV")) == [
@@ -111,6 +112,8 @@ def test_settings(org, team, fake):
     assert b'"teamInvitationSettings":{"whoCanInvite":"admins"}' in sent.replace(b" ", b"")
     # another team keeps the defaults
     assert org.default_team_settings().team_collaboration_settings.co_owner_role == "enabled"
+    owners_only = team.update_settings(copy_access_level="board_owner")  # spec typo repaired
+    assert owners_only.team_copy_access_level_settings.copy_access_level == "board_owner"
 
 
 def test_flat_team_methods(api, fake):

@@ -97,7 +97,7 @@ def list_members(request: Request) -> Tuple[int, Any]:
     if "emails" in query:  # only emails counts; the answer is a bare array (§8.20)
         emails = [e.strip().lower() for e in query["emails"].split(",") if e.strip()]
         if not 1 <= len(emails) <= 10:
-            raise bad("emails must list 1 to 10 addresses")
+            raise bad("emails must have 1..10 elements (addresses)")
         found = [org.member_by_email(e) for e in emails]
         return 200, [_member(m) for m in found if m is not None]
     rows = list(org.members.values())

@@ -36,7 +36,7 @@ SETTINGS_CHANGES: Dict[str, Dict[str, c.Check]] = {
         "whoCanInvite": c.enum("only_org_admins", "admins", "all_members"),
     },
     "teamSharingPolicySettings": {
-        "allowListedDomains": c.array(c.max_length(253, minimum=1)),
+        "allowListedDomains": c.array(c.string),
         "createAssetAccessLevel": c.enum("company_admins", "admins", "all_members"),
         "defaultBoardAccess": _ACCESS,
         "defaultBoardSharingAccess": c.enum(
