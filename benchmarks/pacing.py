@@ -45,8 +45,11 @@ def run(creates, threads, pacing):
             except Exception as error:
                 errors.append(error)
 
+        # The first note alone: the converter builds its structure functions once, before
+        # the threads share them.
+        work([0])
         workers = [
-            threading.Thread(target=work, args=(range(k, creates, threads),))
+            threading.Thread(target=work, args=(range(1 + k, creates, threads),))
             for k in range(threads)
         ]
         for worker in workers:

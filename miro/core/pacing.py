@@ -55,7 +55,7 @@ class Pacer:
         self.in_flight = 0
         self.waited = 0.0  # seconds spent waiting, in all
         self._answers = 0  # answers seen in the current window
-        self._at_drop = 0  # how many had been seen when the figure last dropped
+        self._top: Optional[float] = None  # the highest remaining figure they reported
 
     def __repr__(self) -> str:
         return (
@@ -105,19 +105,17 @@ class Pacer:
             elif reset < self.reset:
                 return  # a late answer from the previous window
             self._answers += 1
-            current = remaining if self.remaining is None else self.remaining
-            if self._answers == 1:
-                if self.cost is None and limit > remaining:
-                    self.cost = limit - remaining  # the window's first answer paid for one call
-            elif remaining < current:
-                # The drop since the last lower figure paid for the answers seen since
-                # (several when threads overlap); the latest figure, not an average, so a
-                # costly first call (a board) does not inflate the estimate for long.
-                self.cost = (current - remaining) / max(1, self._answers - self._at_drop)
-                self._at_drop = self._answers
-            self.remaining = min(current, remaining)
+            self._top = remaining if self._top is None else max(self._top, remaining)
+            self.remaining = remaining if self.remaining is None else min(self.remaining, remaining)
+            if self._answers >= 2 and self._top > self.remaining:
+                # The answers seen were charged between the highest figure and the lowest,
+                # in whatever order they arrived (threads): at most that many calls paid
+                # for the drop, so this average never underestimates a uniform cost.
+                self.cost = (self._top - self.remaining) / (self._answers - 1)
+            elif self.cost is None and limit > remaining:
+                self.cost = limit - remaining  # one call paid for what is spent so far
 
     def _new_window(self, limit: Optional[float], remaining: Optional[float]) -> None:
         self.remaining = limit if remaining is None else remaining
+        self._top = None
         self._answers = 0
-        self._at_drop = 1

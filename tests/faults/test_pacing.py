@@ -150,3 +150,14 @@ def test_pacer_leaves_long_waits_to_the_429_path_and_ignores_bad_headers():
                    "X-RateLimit-Reset": "3600"})  # fmt: skip
     pacer.acquire(max_wait=1)  # would wait an hour: go, and let a 429 say so
     assert pacer.in_flight == 1
+
+
+def test_answers_arriving_out_of_order_do_not_lower_the_cost():
+    pacer = Pacer(clock=lambda: 1000.0, sleep=lambda s: None)
+    for remaining in ("900", "700", "800", "600"):  # four threads: charged 9,8,7,6 hundred
+        pacer.acquire(max_wait=1)
+        pacer.release(
+            {"X-RateLimit-Limit": "1000", "X-RateLimit-Remaining": remaining,
+             "X-RateLimit-Reset": "1060"}
+        )  # fmt: skip
+    assert pacer.cost == 100 and pacer.remaining == 600
