@@ -8,12 +8,12 @@ through :class:`ScimPaginator`; filters are checked before sending
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
 
 from ..core import params as p
 from ..core.pagination import Page, Paginator, Paging, Position, _Walk
 from ..core.paths import check_id
-from ..core.resource import Collection
+from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument, InvalidArgumentType
 from .filters import check_filter
 from .models import (
@@ -26,6 +26,7 @@ from .models import (
 )
 
 SCIM_JSON = "application/scim+json"
+R = TypeVar("R", bound=Resource)
 #: ``startIndex``/``count`` paging: up to 1000 a page, 100 when not given (API-NOTES §2.2).
 SCIM_PAGING = Paging("scim", 1, 1000, limit_as_string=False, data_key="Resources")
 SORT_ORDERS = ("ascending", "descending")
@@ -149,7 +150,7 @@ def patch_body(
     return {"schemas": [PATCH_OP_SCHEMA], "Operations": out}
 
 
-class ScimCollection(Collection[Any]):
+class ScimCollection(Collection[R]):
     """Shared plumbing: SCIM media type on bodies, SCIM paging on lists."""
 
     _abstract = True  # declares no path: ScimUsers and ScimGroups do
@@ -168,6 +169,29 @@ class ScimCollection(Collection[Any]):
             lambda q: self.request("GET", url, params=q), self.wrap, self.paging, wire, count
         )
 
+    def list(
+        self,
+        *,
+        filter: Optional[str] = None,
+        attributes: Optional[str] = None,
+        sort_by: Optional[str] = None,
+        sort_order: Optional[str] = None,
+        count: Optional[int] = None,
+    ) -> ScimPaginator:
+        """Every resource, or those ``filter`` matches (e.g. ``'userName sw "ann"'``), page
+        by page; ``count`` is the page size (1..1000)."""
+        return self._list(
+            count, filter=filter, attributes=attributes, sort_by=sort_by, sort_order=sort_order
+        )
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.list())
+
+    def get(self, resource_id: str, *, attributes: Optional[str] = None) -> R:
+        """One resource by id (``attributes``: a comma-separated subset to return)."""
+        query = LIST_QUERY.check({"attributes": attributes})
+        return self.wrap(self._send("GET", self.url(resource_id), **query))
+
     def page(self, *, start_index: int = 1, count: Optional[int] = None, **filters: Any) -> Any:
         """One page as Miro sends it (a :class:`ScimListResponse` of bound resources)."""
         query = {_WIRE.get(k, k): v for k, v in LIST_QUERY.check(filters).items()}
@@ -182,34 +206,11 @@ class ScimCollection(Collection[Any]):
 _WIRE = {"sort_by": "sortBy", "sort_order": "sortOrder"}
 
 
-class ScimUsers(ScimCollection):
+class ScimUsers(ScimCollection[ScimUser]):
     """``scim.users``: provision, read, change and deprovision the organization's users."""
 
     path = "/Users"
     model = ScimUser
-
-    def list(
-        self,
-        *,
-        filter: Optional[str] = None,
-        attributes: Optional[str] = None,
-        sort_by: Optional[str] = None,
-        sort_order: Optional[str] = None,
-        count: Optional[int] = None,
-    ) -> ScimPaginator:
-        """Every user (or those ``filter`` matches, e.g. ``'userName eq "ann@x.com"'``);
-        ``count`` is the page size (1..1000)."""
-        return self._list(
-            count, filter=filter, attributes=attributes, sort_by=sort_by, sort_order=sort_order
-        )
-
-    def __iter__(self) -> Iterator[ScimUser]:
-        return iter(self.list())
-
-    def get(self, user_id: str, *, attributes: Optional[str] = None) -> ScimUser:
-        """One user by id."""
-        query = LIST_QUERY.check({"attributes": attributes})
-        return self.wrap(self._send("GET", self.url(user_id), **query))
 
     def create(self, user_name: str, **fields: Any) -> ScimUser:
         """Provision a user: ``create("ann@x.com", given_name="Ann", family_name="Lee")``.
@@ -244,33 +245,11 @@ def user_body(**fields: Any) -> Dict[str, Any]:
     return body
 
 
-class ScimGroups(ScimCollection):
+class ScimGroups(ScimCollection[ScimGroup]):
     """``scim.groups``: the organization's teams as SCIM groups (read, rename, membership)."""
 
     path = "/Groups"
     model = ScimGroup
-
-    def list(
-        self,
-        *,
-        filter: Optional[str] = None,
-        attributes: Optional[str] = None,
-        sort_by: Optional[str] = None,
-        sort_order: Optional[str] = None,
-        count: Optional[int] = None,
-    ) -> ScimPaginator:
-        """Every group (team), or those ``filter`` matches; ``count`` is the page size."""
-        return self._list(
-            count, filter=filter, attributes=attributes, sort_by=sort_by, sort_order=sort_order
-        )
-
-    def __iter__(self) -> Iterator[ScimGroup]:
-        return iter(self.list())
-
-    def get(self, group_id: str, *, attributes: Optional[str] = None) -> ScimGroup:
-        """One group (team) by id."""
-        query = LIST_QUERY.check({"attributes": attributes})
-        return self.wrap(self._send("GET", self.url(group_id), **query))
 
     def patch(
         self, group_id: str, operations: Any, *, attributes: Optional[str] = None
