@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Dict, Optional
 
 import requests
 
@@ -63,17 +63,19 @@ class MiroApi(FlatMethods):
         pacing: bool = True,
         allow_http: bool = False,
     ) -> None:
-        self._transport = Transport(
-            access_token,
-            base_url=base_url or default_base_url(),
+        #: What every transport of this client shares (the REST one and, made on first use,
+        #: the SCIM one).
+        self._options: Dict[str, Any] = dict(
             timeout=timeout,
             max_retries=max_retries,
             max_retry_wait=max_retry_wait,
-            session=session,
             on_unauthorized=on_unauthorized,
             deadline=deadline,
             pacing=pacing,
             allow_http=allow_http,
+        )
+        self._transport = Transport(
+            access_token, base_url=base_url or default_base_url(), session=session, **self._options
         )
         self.boards = Boards(self._transport)
         #: Experimental endpoints (app metrics); board-level ones hang off ``board.experimental``.
@@ -99,8 +101,10 @@ class MiroApi(FlatMethods):
         self.close()
 
     def close(self) -> None:
-        """Close the HTTP connections."""
+        """Close the HTTP connections (the SCIM client's too, if one was made)."""
         self._transport.close()
+        if self._scim is not None:
+            self._scim.close()
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         """Call any endpoint (``api.request("GET", "/v2/boards")``): an escape hatch for
@@ -117,9 +121,7 @@ class MiroApi(FlatMethods):
             self._scim = ScimApi(
                 self._transport._token,
                 base_url=default_scim_base_url(self._transport.base_url),
-                timeout=self._transport.timeout,
-                max_retries=self._transport.max_retries,
-                max_retry_wait=self._transport.max_retry_wait,
+                **self._options,
             )
         return self._scim
 

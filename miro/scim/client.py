@@ -9,7 +9,7 @@ import requests
 
 from ..compat.scim import ScimFlat
 from ..core.paths import expand
-from ..core.transport import DEFAULT_TIMEOUT, TokenProvider, Transport
+from ..core.transport import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, TokenProvider, Transport
 from ..errors import ApiError
 from .collections import SCIM_JSON, ScimGroups, ScimUsers
 from .models import (
@@ -64,7 +64,8 @@ class ScimApi(ScimFlat):
         token: the SCIM API token, or a callable returning it.
         base_url: the SCIM root (default ``https://miro.com/api/v1/scim``, or
             ``MIRO_SCIM_BASE_URL``); ``fake.scim_url`` for a FakeMiro.
-        timeout, max_retries, max_retry_wait, session: as for :class:`~miro.MiroApi`.
+        timeout, max_retries, max_retry_wait, session, on_unauthorized, deadline, pacing,
+            allow_http: as for :class:`~miro.MiroApi`.
     """
 
     def __init__(
@@ -77,6 +78,9 @@ class ScimApi(ScimFlat):
         max_retry_wait: float = 60.0,
         session: Optional[requests.Session] = None,
         on_unauthorized: Optional[Callable[[str], bool]] = None,
+        deadline: Optional[float] = DEFAULT_DEADLINE,
+        pacing: bool = True,
+        allow_http: bool = False,
     ) -> None:
         self._transport = ScimTransport(
             token,
@@ -86,6 +90,9 @@ class ScimApi(ScimFlat):
             max_retry_wait=max_retry_wait,
             session=session,
             on_unauthorized=on_unauthorized,
+            deadline=deadline,
+            pacing=pacing,
+            allow_http=allow_http,
         )
         #: The organization's users: ``scim.users.create(...)``, ``scim.users.list(filter=...)``.
         self.users = ScimUsers(self._transport)

@@ -195,3 +195,17 @@ def test_scim_base_url_rules(monkeypatch):
 def test_reprs_hide_the_token(fake, scim):
     assert fake.scim_token not in repr(scim)
     assert fake.scim_token not in repr(scim.users)
+
+
+def test_the_scim_client_of_miro_api_shares_its_settings():
+    api = miro.MiroApi(
+        "t", base_url="http://10.1.2.3:8080", allow_http=True, timeout=7, deadline=30,
+        pacing=False, max_retries=1,
+    )  # fmt: skip
+    scim = api.scim._transport
+    assert scim.base_url == "http://10.1.2.3:8080/api/v1/scim"  # allowed: allow_http carried over
+    assert (scim.timeout, scim.deadline, scim.max_retries, scim.pacer) == (7, 30, 1, None)
+    assert api.scim is api.scim  # made once
+    with pytest.raises(InvalidArgument, match="allow_http"):
+        ScimApi("t", base_url="http://10.1.2.3:8080/api/v1/scim")
+    api.close()
