@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+import functools
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 import requests
 
-from .boards import Board, Boards
-from .compat import FlatMethods
-from .connectors import Connectors
 from .core.transport import (
     DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
@@ -16,18 +14,25 @@ from .core.transport import (
     Transport,
     default_base_url,
 )
-from .enterprise.logs import AuditLogs
-from .enterprise.organizations import Organizations
-from .enterprise.sessions import Sessions
-from .experimental import ApiExperimental, BoardExperimental
-from .groups import Groups
-from .items.collection import Items
-from .scim.client import ScimApi, default_scim_base_url
-from .tags import Tags
-from .tokens import Token
+
+if TYPE_CHECKING:
+    from .boards import Board, Boards
+    from .compat.flat import FlatMethods as _FlatMethods
+    from .connectors import Connectors
+    from .enterprise.logs import AuditLogs
+    from .enterprise.organizations import Organizations
+    from .enterprise.sessions import Sessions
+    from .experimental import ApiExperimental, BoardExperimental
+    from .groups import Groups
+    from .items.collection import Items
+    from .scim.client import ScimApi
+    from .tags import Tags
+    from .tokens import Token
+else:  # the families load on first use (miro.compat.lazy)
+    from .compat.lazy import LazyFlatMethods as _FlatMethods
 
 
-class MiroApi(FlatMethods):
+class MiroApi(_FlatMethods):
     """A Miro REST API v2 client for one access token.
 
     Fluent: ``api.boards.create(name=...)``, ``board.items.sticky_notes.create(...)``.
@@ -77,19 +82,52 @@ class MiroApi(FlatMethods):
         self._transport = Transport(
             access_token, base_url=base_url or default_base_url(), session=session, **self._options
         )
-        self.boards = Boards(self._transport)
-        #: Experimental endpoints (app metrics); board-level ones hang off ``board.experimental``.
-        self.experimental = ApiExperimental(self._transport)
-        #: The access token itself: ``api.token.info()``, ``api.token.revoke(...)``.
-        self.token = Token(self._transport)
-        #: The organization side (Enterprise plan): ``api.organizations.get(org_id)``.
-        self.organizations = Organizations(self._transport)
-        #: The audit log (no organization in its path): ``api.audit_logs(created_after=...,
-        #: created_before=...)`` iterates every event of the range.
-        self.audit_logs = AuditLogs(self._transport)
-        #: Users' sessions (Enterprise): ``api.sessions.reset_all(email)``.
-        self.sessions = Sessions(self._transport)
         self._scim: Optional[ScimApi] = None
+
+    @functools.cached_property
+    def boards(self) -> Boards:
+        """Boards: ``api.boards.create(name=...)``, ``api.boards.get(id)``, ``for board in
+        api.boards: ...``."""
+        from .boards import Boards
+
+        return Boards(self._transport)
+
+    @functools.cached_property
+    def experimental(self) -> ApiExperimental:
+        """Experimental endpoints (app metrics); board-level ones hang off
+        ``board.experimental``."""
+        from .experimental import ApiExperimental
+
+        return ApiExperimental(self._transport)
+
+    @functools.cached_property
+    def token(self) -> Token:
+        """The access token itself: ``api.token.info()``, ``api.token.revoke(...)``."""
+        from .tokens import Token
+
+        return Token(self._transport)
+
+    @functools.cached_property
+    def organizations(self) -> Organizations:
+        """The organization side (Enterprise plan): ``api.organizations.get(org_id)``."""
+        from .enterprise.organizations import Organizations
+
+        return Organizations(self._transport)
+
+    @functools.cached_property
+    def audit_logs(self) -> AuditLogs:
+        """The audit log (no organization in its path): ``api.audit_logs(created_after=...,
+        created_before=...)`` iterates every event of the range."""
+        from .enterprise.logs import AuditLogs
+
+        return AuditLogs(self._transport)
+
+    @functools.cached_property
+    def sessions(self) -> Sessions:
+        """Users' sessions (Enterprise): ``api.sessions.reset_all(email)``."""
+        from .enterprise.sessions import Sessions
+
+        return Sessions(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"
@@ -118,6 +156,8 @@ class MiroApi(FlatMethods):
         ``base_url`` (a FakeMiro), else ``https://miro.com/api/v1/scim``. SCIM calls need a
         SCIM API token: use :class:`~miro.ScimApi` directly when you hold both kinds."""
         if self._scim is None:
+            from .scim.client import ScimApi, default_scim_base_url
+
             self._scim = ScimApi(
                 self._transport._token,
                 base_url=default_scim_base_url(self._transport.base_url),

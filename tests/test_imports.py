@@ -1,6 +1,8 @@
 """``import miro`` loads what a token client needs on first use, and the core imports
 nothing that sits above it (checked in fresh interpreters)."""
 
+import os
+import pathlib
 import subprocess
 import sys
 import textwrap
@@ -31,6 +33,37 @@ def test_oauth_storage_and_login_load_on_first_use():
     )
 
 
+def test_a_token_client_loads_each_domain_on_first_use():
+    _run(
+        """
+        import inspect, sys
+        import miro
+
+        def loaded(prefix):
+            return sorted(m for m in sys.modules if m.startswith(prefix))
+
+        api = miro.MiroApi("token", base_url="http://127.0.0.1:9")
+        assert loaded("miro.compat.") == ["miro.compat._index", "miro.compat.lazy"]
+        domains = ("miro.boards", "miro.items", "miro.enterprise", "miro.scim", "cattrs")
+        assert not [m for m in domains if m in sys.modules], loaded("miro")
+
+        api.get_boards  # one family: the board methods and the fluent boards behind them
+        assert loaded("miro.compat.boards") == ["miro.compat.boards"]
+        assert "miro.boards" in sys.modules and "miro.compat.items" not in sys.modules
+        assert not [m for m in domains[2:4] if m in sys.modules], loaded("miro")
+        assert "get_boards" in vars(type(api).__mro__[1])  # the real method is in place now
+        assert api.boards is api.boards  # the fluent root is made once
+
+        # asking for any name loads its family: signatures, docs and helpers are the real ones
+        assert list(inspect.signature(miro.MiroApi.enterprise_get_team).parameters)[:3] == [
+            "self", "org_id", "team_id"]
+        assert "miro.enterprise.teams" in sys.modules and "miro.scim" not in sys.modules
+        assert api.enterprise_get_team.__doc__ and callable(api._org)
+        assert "create_sticky_note_item" in dir(api)
+        """
+    )
+
+
 def test_the_core_imports_nothing_above_it():
     _run(
         """
@@ -52,3 +85,61 @@ def test_every_public_name_resolves_and_is_listed():
         assert getattr(miro, name) is not None
     assert set(miro.__all__) == set(miro._EXPORTS) | {"__version__", "errors"}
     assert "MiroApi" in dir(miro) and miro.items.StickyNoteSpec.item_type == "sticky_note"
+
+
+INDEX = pathlib.Path(miro.__file__).parent / "compat" / "_index.py"
+INDEX_HEADER = "\n".join(
+    [
+        '"""Which attributes each family of flat methods gives ``MiroApi``: ``"module.Class"``',
+        "in :mod:`miro.compat` -> names, read by :mod:`miro.compat.lazy` so that a family loads",
+        "on first use. Generated: after adding or renaming a flat method, run",
+        "``MIRO_WRITE_FLAT_INDEX=1 python -m pytest tests/test_imports.py``.",
+        '"""',
+        "",
+        "from typing import Dict, Tuple",
+        "",
+        "FAMILIES: Dict[str, Tuple[str, ...]] = {",
+        "",
+    ]
+)
+
+
+def _families():
+    """``"module.Class"`` -> the names it defines for ``MiroApi``, from the real mixins."""
+    from miro.api import MiroApi
+    from miro.compat.flat import FlatMethods
+
+    own = set(vars(MiroApi))
+    families, home = {}, {}
+    for mixin in FlatMethods.__bases__:
+        for name in {n for klass in mixin.__mro__[:-1] for n in vars(klass)}:
+            if name.startswith("__") or name in own:
+                continue
+            klass = next(k for k in mixin.__mro__ if name in vars(k))
+            family = f"{klass.__module__.rsplit('.', 1)[1]}.{klass.__name__}"
+            assert home.setdefault(name, family) == family, (name, family, home[name])
+            families.setdefault(family, set()).add(name)
+    return {family: sorted(names) for family, names in families.items()}
+
+
+def _render(families):
+    lines = [INDEX_HEADER]
+    for family, names in families.items():
+        if len(names) == 1:
+            lines.append(f'    "{family}": ("{names[0]}",),\n')
+            continue
+        lines.append(f'    "{family}": (\n')
+        lines.extend(f'        "{name}",\n' for name in names)
+        lines.append("    ),\n")
+    lines.append("}\n")
+    return "".join(lines)
+
+
+def test_the_flat_index_lists_every_family_and_name():
+    text = _render(_families())
+    if os.environ.get("MIRO_WRITE_FLAT_INDEX"):
+        INDEX.write_text(text)
+    assert INDEX.read_text() == text, (
+        "miro/compat/_index.py is stale: run MIRO_WRITE_FLAT_INDEX=1 python -m pytest "
+        "tests/test_imports.py"
+    )

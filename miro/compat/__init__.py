@@ -1,36 +1,6 @@
-"""The official ``miro_api`` flat methods, each a one-liner onto the fluent layer."""
+"""The official ``miro_api`` flat methods, each a one-liner onto the fluent layer.
 
-from .boards import BoardsFlat
-from .connectors import ConnectorsFlat
-from .enterprise_compliance import EnterpriseComplianceFlat
-from .enterprise_exports import EnterpriseExportsFlat
-from .enterprise_groups import EnterpriseGroupsFlat
-from .enterprise_logs import EnterpriseLogsFlat
-from .enterprise_org import EnterpriseOrgFlat
-from .experimental import ExperimentalFlat
-from .groups import GroupsFlat
-from .items import ItemsFlat
-from .scim import ScimFlat
-from .tags import TagsFlat
-from .tokens import TokensFlat
-
-
-class FlatMethods(
-    BoardsFlat,
-    ItemsFlat,
-    ConnectorsFlat,
-    TagsFlat,
-    GroupsFlat,
-    ExperimentalFlat,
-    TokensFlat,
-    ScimFlat,
-    EnterpriseOrgFlat,
-    EnterpriseGroupsFlat,
-    EnterpriseExportsFlat,
-    EnterpriseLogsFlat,
-    EnterpriseComplianceFlat,
-):
-    """Every official flat method this SDK implements."""
-
-
-__all__ = ["FlatMethods"]
+One module per family (``boards``, ``items``, ``enterprise_org`` …), each a mixin class.
+:class:`miro.MiroApi` loads a family the first time one of its methods is asked for
+(:mod:`miro.compat.lazy`); :class:`miro.compat.flat.FlatMethods` is all of them at once.
+"""

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
 
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
 from . import shapes
 from .per_call import call_with, per_call_by_position, per_call_parameters, take_per_call
+
+if TYPE_CHECKING:
+    from ..enterprise.organizations import Organization, Organizations
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -161,3 +164,17 @@ def page_offset(offset: Any) -> Optional[int]:
             raise InvalidArgument(f"offset must be a whole number, got {offset!r}")
         return int(offset)
     return offset
+
+
+class OrgHost:
+    """What the organization-side families need from the client they are mixed into."""
+
+    if TYPE_CHECKING:  # MiroApi provides it
+
+        @property
+        def organizations(self) -> Organizations:
+            """The fluent root the flat methods go through."""
+
+    def _org(self, org_id: str) -> Organization:
+        """The organization ``org_id``, without a request."""
+        return self.organizations.get(org_id, lazy=True)

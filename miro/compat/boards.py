@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from ..boards import BOARD_CHANGES, COPY_BOARD_CHANGES, Board, Boards
 from ..core.pagination import Page
@@ -14,7 +14,11 @@ from .base import flat, official, page_offset, page_size
 class BoardsFlat:
     """``get_boards``, ``create_board`` … as the official ``MiroApi`` names them."""
 
-    boards: Boards
+    if TYPE_CHECKING:  # MiroApi provides it
+
+        @property
+        def boards(self) -> Boards:
+            """The fluent root the flat methods go through."""
 
     @flat("get-boards", "api.boards.page")
     def get_boards(

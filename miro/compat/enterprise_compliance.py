@@ -3,15 +3,14 @@ session resets. One-liners onto ``api.organizations.get(org_id, lazy=True)…``.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from ..core.pagination import Page
 from ..core.params import json_object
 from ..enterprise import classification as dc
 from ..enterprise import legal_holds as lh
-from ..enterprise.organizations import Organization, Organizations
 from ..enterprise.sessions import Sessions
-from .base import flat, official, page_size
+from .base import OrgHost, flat, official, page_size
 
 
 def _hold_kwargs(body: Any, name: str) -> dict:
@@ -20,14 +19,14 @@ def _hold_kwargs(body: Any, name: str) -> dict:
     return {"name": tree.get("name"), "description": tree.get("description"), "users": users}
 
 
-class EnterpriseComplianceFlat:
+class EnterpriseComplianceFlat(OrgHost):
     """Data classification, cases, legal holds and session resets under the official names."""
 
-    organizations: Organizations
-    sessions: Sessions
+    if TYPE_CHECKING:  # MiroApi provides it
 
-    def _org(self, org_id: str) -> Organization:
-        return self.organizations.get(org_id, lazy=True)
+        @property
+        def sessions(self) -> Sessions:
+            """The fluent root the flat methods go through."""
 
     def _team_classification(self, org_id: str, team_id: str) -> dc.TeamClassification:
         return self._org(org_id).teams.get(team_id, lazy=True).data_classification

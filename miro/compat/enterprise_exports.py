@@ -15,9 +15,8 @@ import attrs
 from ..core.pagination import Page
 from ..core.resource import Model
 from ..enterprise import exports as ex
-from ..enterprise.organizations import Organizations
 from ..errors import InvalidArgument
-from .base import flat, official, page_size
+from .base import OrgHost, flat, official, page_size
 
 
 @attrs.define(kw_only=True)
@@ -38,13 +37,11 @@ def _statuses(value: Any) -> Optional[List[str]]:
     return None if value is None else ([value] if isinstance(value, str) else list(value))
 
 
-class EnterpriseExportsFlat:
+class EnterpriseExportsFlat(OrgHost):
     """``enterprise_create_board_export``, ``enterprise_board_export_jobs`` … (official names)."""
 
-    organizations: Organizations
-
     def _exports(self, org_id: str) -> ex.BoardExports:
-        return self.organizations.get(org_id, lazy=True).board_exports
+        return self._org(org_id).board_exports
 
     @flat("enterprise-create-board-export", "org.board_exports.create")
     def enterprise_create_board_export(

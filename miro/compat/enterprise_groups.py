@@ -12,26 +12,20 @@ from typing import Any, Iterator, Optional
 
 from ..core.pagination import Page
 from ..enterprise import user_groups as ug
-from ..enterprise.organizations import Organization, Organizations
-from .base import flat, official, page_size
+from .base import OrgHost, flat, official, page_size
 
 
-class EnterpriseGroupsFlat:
+class EnterpriseGroupsFlat(OrgHost):
     """``enterprise_get_groups``, ``enterprise_update_group_members`` … (official names)."""
 
-    organizations: Organizations
-
     def _user_groups(self, org_id: str) -> ug.UserGroups:
-        return self.organizations.get(org_id, lazy=True).user_groups
+        return self._org(org_id).user_groups
 
     def _user_group(self, org_id: str, group_id: str) -> ug.UserGroup:
         return self._user_groups(org_id).get(group_id, lazy=True)
 
     def _team_groups(self, org_id: str, team_id: str) -> ug.TeamUserGroups:
-        return self.organizations.get(org_id, lazy=True).teams.get(team_id, lazy=True).user_groups
-
-    def _organization(self, org_id: str) -> Organization:
-        return self.organizations.get(org_id, lazy=True)
+        return self._org(org_id).teams.get(team_id, lazy=True).user_groups
 
     # -- groups ----------------------------------------------------------------------
     @flat("enterprise-get-groups", "org.user_groups.page")
@@ -185,7 +179,7 @@ class EnterpriseGroupsFlat:
         self, org_id: str, board_id: str, limit: Any = None, cursor: Optional[str] = None
     ) -> Page[ug.SharedUserGroup]:
         """One page of the user groups a board is shared with."""
-        shares = self._organization(org_id).board_user_groups(board_id)
+        shares = self._org(org_id).board_user_groups(board_id)
         return shares.page(limit=page_size(limit), cursor=cursor)
 
     @official
@@ -193,7 +187,7 @@ class EnterpriseGroupsFlat:
         self, org_id: str, board_id: str, limit: Any = None
     ) -> Iterator[ug.SharedUserGroup]:
         """Every user group a board is shared with, page after page."""
-        shares = self._organization(org_id).board_user_groups(board_id)
+        shares = self._org(org_id).board_user_groups(board_id)
         return iter(shares.list(limit=page_size(limit)))
 
     @flat("enterprise-boards-create-group", "org.board_user_groups(board).share")
@@ -204,20 +198,20 @@ class EnterpriseGroupsFlat:
         fields = ug.SHARE_FIELDS.from_json(
             create_board_user_groups_request, "create_board_user_groups_request"
         )
-        shares = self._organization(org_id).board_user_groups(board_id)
+        shares = self._org(org_id).board_user_groups(board_id)
         return shares.share(fields.pop("user_group_ids", None), **fields)
 
     @flat("enterprise-boards-delete-groups", "org.board_user_groups(board).remove")
     def enterprise_boards_delete_groups(self, org_id: str, board_id: str, group_id: str) -> None:
         """Stop sharing a board with a user group."""
-        self._organization(org_id).board_user_groups(board_id).remove(group_id)
+        self._org(org_id).board_user_groups(board_id).remove(group_id)
 
     @flat("enterprise-projects-get-groups", "project.user_groups.page")
     def enterprise_projects_get_groups(
         self, org_id: str, project_id: str, limit: Any = None, cursor: Optional[str] = None
     ) -> Page[ug.SharedUserGroup]:
         """One page of the user groups a project is shared with."""
-        shares = self._organization(org_id).project_user_groups(project_id)
+        shares = self._org(org_id).project_user_groups(project_id)
         return shares.page(limit=page_size(limit), cursor=cursor)
 
     @official
@@ -225,7 +219,7 @@ class EnterpriseGroupsFlat:
         self, org_id: str, project_id: str, limit: Any = None
     ) -> Iterator[ug.SharedUserGroup]:
         """Every user group a project is shared with, page after page."""
-        shares = self._organization(org_id).project_user_groups(project_id)
+        shares = self._org(org_id).project_user_groups(project_id)
         return iter(shares.list(limit=page_size(limit)))
 
     @flat("enterprise-project-create-group", "project.user_groups.share")
@@ -236,10 +230,10 @@ class EnterpriseGroupsFlat:
         fields = ug.SHARE_FIELDS.from_json(
             create_project_user_groups_request, "create_project_user_groups_request"
         )
-        shares = self._organization(org_id).project_user_groups(project_id)
+        shares = self._org(org_id).project_user_groups(project_id)
         return shares.share(fields.pop("user_group_ids", None), **fields)
 
     @flat("enterprise-project-delete-groups", "project.user_groups.remove")
     def enterprise_project_delete_groups(self, org_id: str, project_id: str, group_id: str) -> None:
         """Stop sharing a project with a user group."""
-        self._organization(org_id).project_user_groups(project_id).remove(group_id)
+        self._org(org_id).project_user_groups(project_id).remove(group_id)

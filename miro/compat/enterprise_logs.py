@@ -7,19 +7,21 @@ openapi-generator names a Python keyword.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from ..core.pagination import Page
 from ..enterprise import logs as lg
-from ..enterprise.organizations import Organizations
-from .base import flat, official, page_size
+from .base import OrgHost, flat, official, page_size
 
 
-class EnterpriseLogsFlat:
+class EnterpriseLogsFlat(OrgHost):
     """``enterprise_get_audit_logs`` and the content / AI interaction logs (official names)."""
 
-    organizations: Organizations
-    audit_logs: lg.AuditLogs
+    if TYPE_CHECKING:  # MiroApi provides it
+
+        @property
+        def audit_logs(self) -> lg.AuditLogs:
+            """The fluent root the flat methods go through."""
 
     @flat("enterprise-get-audit-logs", "api.audit_logs")
     def enterprise_get_audit_logs(
@@ -70,7 +72,7 @@ class EnterpriseLogsFlat:
         sorting: Optional[str] = None,
     ) -> Page[lg.ContentLog]:
         """One page of board content logs between ``var_from`` and ``to``."""
-        logs = self.organizations.get(org_id, lazy=True).content_logs
+        logs = self._org(org_id).content_logs
         found = logs(
             from_=var_from,
             to=to,
@@ -93,7 +95,7 @@ class EnterpriseLogsFlat:
         sorting: Optional[str] = None,
     ) -> Iterator[lg.ContentLog]:
         """Every board content log between ``var_from`` and ``to``, page after page."""
-        logs = self.organizations.get(org_id, lazy=True).content_logs
+        logs = self._org(org_id).content_logs
         return iter(
             logs(
                 from_=var_from,
@@ -118,7 +120,7 @@ class EnterpriseLogsFlat:
         sorting: Optional[str] = None,
     ) -> Page[lg.AiInteractionLog]:
         """One page of AI interaction logs between ``var_from`` and ``to``."""
-        logs = self.organizations.get(org_id, lazy=True).ai_interaction_logs
+        logs = self._org(org_id).ai_interaction_logs
         found = logs(
             from_=var_from,
             to=to,
@@ -141,7 +143,7 @@ class EnterpriseLogsFlat:
         sorting: Optional[str] = None,
     ) -> Iterator[lg.AiInteractionLog]:
         """Every AI interaction log between ``var_from`` and ``to``, page after page."""
-        logs = self.organizations.get(org_id, lazy=True).ai_interaction_logs
+        logs = self._org(org_id).ai_interaction_logs
         return iter(
             logs(
                 from_=var_from,

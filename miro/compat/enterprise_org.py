@@ -13,17 +13,12 @@ from typing import Any, Iterator, Optional
 from ..core.pagination import Page
 from ..enterprise import projects as pr
 from ..enterprise import teams as tm
-from ..enterprise.organizations import Organization, OrganizationMember, Organizations
-from .base import flat, official, page_size
+from ..enterprise.organizations import Organization, OrganizationMember
+from .base import OrgHost, flat, official, page_size
 
 
-class EnterpriseOrgFlat:
+class EnterpriseOrgFlat(OrgHost):
     """``enterprise_get_organization``, ``enterprise_get_teams`` … as the official names."""
-
-    organizations: Organizations
-
-    def _org(self, org_id: str) -> Organization:
-        return self.organizations.get(org_id, lazy=True)
 
     def _team(self, org_id: str, team_id: str) -> tm.Team:
         return self._org(org_id).teams.get(team_id, lazy=True)

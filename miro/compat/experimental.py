@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..core.pagination import Page
 from ..experimental import (
@@ -23,7 +23,11 @@ from .items import Access, install
 class ExperimentalFlat(ExperimentalItemMethods):
     """``get_items_experimental``, ``move_code_widget_item``, ``get_metrics`` …"""
 
-    experimental: ApiExperimental
+    if TYPE_CHECKING:  # MiroApi provides it
+
+        @property
+        def experimental(self) -> ApiExperimental:
+            """The fluent root the flat methods go through."""
 
     def _experimental(self, board_id: str) -> BoardExperimental:
         raise NotImplementedError  # provided by MiroApi

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..tokens import REVOKE, Token, TokenInfo
 from .base import flat
@@ -11,7 +11,11 @@ from .base import flat
 class TokensFlat:
     """The token operations as the official ``MiroApi`` names them."""
 
-    token: Token
+    if TYPE_CHECKING:  # MiroApi provides it
+
+        @property
+        def token(self) -> Token:
+            """The fluent root the flat methods go through."""
 
     @flat("token-info", "api.token.info")
     def token_info(self) -> TokenInfo:
