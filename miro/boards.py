@@ -7,20 +7,20 @@ from typing import TYPE_CHECKING, Any, Dict, Optional
 
 import attrs
 
-from .connectors import Connectors
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
 from .core.progress import collect
 from .core.resource import Collection, Model, Resource
-from .experimental import BoardExperimental
-from .groups import Groups
 from .members import BoardMember, BoardMembers
 from .models import Links, UserRef
-from .tags import Tags
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each loads with the first board that asks for it
+    from .connectors import Connectors
+    from .experimental import BoardExperimental
+    from .groups import Groups
     from .items.collection import Items
+    from .tags import Tags
 
 ACCESS = ("private", "view", "comment", "edit")
 
@@ -124,21 +124,29 @@ class Board(Resource):
     @property
     def connectors(self) -> Connectors:
         """The lines joining items on the board."""
+        from .connectors import Connectors
+
         return Connectors(self._boards.transport, board_id=self.id)
 
     @property
     def tags(self) -> Tags:
         """The board's tags."""
+        from .tags import Tags
+
         return Tags(self._boards.transport, board_id=self.id)
 
     @property
     def experimental(self) -> BoardExperimental:
         """Experimental endpoints: mind maps, flowchart shapes, code widgets (may change)."""
+        from .experimental import BoardExperimental
+
         return BoardExperimental(self._boards.transport, self.id)
 
     @property
     def groups(self) -> Groups:
         """The groups of items on the board."""
+        from .groups import Groups
+
         return Groups(self._boards.transport, board_id=self.id)
 
     def refresh(self) -> Board:
