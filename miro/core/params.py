@@ -192,9 +192,32 @@ def list_of(item: Check, *, max_items: Optional[int] = None, min_items: int = 0)
 
 def json_object(name: str, value: Any) -> Any:
     """A JSON object given as a dict or as one of our models."""
+    if value.__class__ is dict:
+        return _json_copy(value)
     if not attrs.has(type(value)) and not isinstance(value, Mapping):
         raise InvalidArgumentType(f"{name} must be a dict, got {_type_name(value)}")
     return unstructure(value if attrs.has(type(value)) else dict(value))  # nested models too
+
+
+_JSON_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_copy(value: Any) -> Any:
+    """``unstructure(value)`` (a copy, nested models as dicts), without the converter's
+    dispatch for the plain dicts, lists and scalars that bodies are made of."""
+    kind = value.__class__
+    if kind in _JSON_LEAVES:
+        return value
+    if kind is dict:
+        out = {}
+        for key, element in value.items():
+            if key.__class__ is not str:
+                return unstructure(value)
+            out[key] = _json_copy(element)
+        return out
+    if kind is list:
+        return [_json_copy(element) for element in value]
+    return unstructure(value)
 
 
 def section(key: str, **checks: Check) -> Dict[str, Param]:
@@ -319,17 +342,22 @@ class Body:
     def _walk(self, node: Mapping[str, Any], at: Tuple[str, ...], out: Dict[str, Any], name: str):
         for key, value in node.items():
             path = at + (key,)
-            where = name + "".join(f"[{p!r}]" for p in path)
             if path in self._by_path:
                 out[self._by_path[path]] = value
             elif path in self.constants or path in self.ignored:
                 continue
-            elif path in self._prefixes and isinstance(value, Mapping):
+            elif path in self._prefixes and is_mapping(value):
                 self._walk(value, path, out, name)
             elif path in self._prefixes and value is None:
                 continue
             else:
+                where = name + "".join(f"[{p!r}]" for p in path)
                 raise InvalidArgumentType(f"{where}: unknown field {key!r}")
+
+
+def is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, answered at once for plain dicts and None."""
+    return value.__class__ is dict or (value is not None and isinstance(value, Mapping))
 
 
 def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:

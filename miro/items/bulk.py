@@ -44,6 +44,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
+from ..core.params import is_mapping
 from ..errors import (
     ApiError,
     InvalidArgument,
@@ -72,7 +73,7 @@ log = logging.getLogger("miro.bulk")
 BULK_TYPES = (
     "app_card", "text", "shape", "sticky_note", "image", "document", "card", "frame", "embed",
 )  # fmt: skip
-_JSON_SECTIONS = ("data", "style", "position", "geometry")
+_JSON_SECTIONS = frozenset(("data", "style", "position", "geometry"))
 
 
 class ItemSpec:
@@ -103,7 +104,7 @@ class ItemSpec:
         """Accept a spec, a keyword dict with ``type``, or an API JSON dict (``ItemCreate``)."""
         if isinstance(value, ItemSpec):
             return value
-        if not isinstance(value, Mapping):
+        if not is_mapping(value):
             raise InvalidArgumentType(
                 f"{name} must be an ItemSpec or a dict, got {type(value).__name__}"
             )
@@ -113,7 +114,7 @@ class ItemSpec:
             raise InvalidArgument(f"{name} needs a 'type'")
         if kind not in BULK_TYPES:
             return cls(kind)  # raises, naming the allowed types
-        if any(k in fields for k in _JSON_SECTIONS) or isinstance(fields.get("parent"), Mapping):
+        if not _JSON_SECTIONS.isdisjoint(fields) or is_mapping(fields.get("parent")):
             fields = ITEM_TYPES[kind].create.from_json(fields, name)
         return cls(kind, **fields)
 
