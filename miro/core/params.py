@@ -290,13 +290,17 @@ class Body:
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments; return the given ones converted to wire values."""
-        unknown = [k for k in kwargs if k not in self.params]
-        if unknown:
-            raise InvalidArgumentType(_unknown_message(unknown[0], self.params))
-        values = {k: self.params[k].check(k, v) for k, v in kwargs.items() if v is not None}
-        missing = [k for k in self.required if k not in values]
-        if missing:
-            raise InvalidArgument(f"missing required argument: {missing[0]}")
+        params = self.params  # loops, not comprehensions: this runs once per bulk spec
+        for k in kwargs:
+            if k not in params:
+                raise InvalidArgumentType(_unknown_message(k, params))
+        values: Dict[str, Any] = {}
+        for k, v in kwargs.items():
+            if v is not None:
+                values[k] = params[k].check(k, v)
+        for k in self.required:
+            if k not in values:
+                raise InvalidArgument(f"missing required argument: {k}")
         for first, second in self.exclusive:
             if first in values and second in values:
                 raise InvalidArgument(
@@ -307,9 +311,10 @@ class Body:
     def build(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments and return the JSON body."""
         values = self.check(kwargs)
-        body: Dict[str, Any] = {key: {} for key in self.always}
+        body: Dict[str, Any] = {key: {} for key in self.always} if self.always else {}
+        params = self.params
         for name, value in values.items():
-            _put(body, self.params[name].at, value)
+            _put(body, params[name].at, value)
         for path, value in self.constants.items():
             if path[0] in body or path[0] in self.always:
                 _put(body, path, value)

@@ -52,6 +52,7 @@ def _plain(value: Any) -> Any:
 
 #: Values that are neither missing nor numpy scalars: kept as they are, without a look.
 _AS_THEY_ARE = frozenset({str, int, bool, dict, list})
+_READ_ONLY = frozenset(READ_ONLY)
 
 
 def row_fields(row: Mapping[str, Any]) -> Tuple[Dict[str, Any], List[str]]:
@@ -59,9 +60,9 @@ def row_fields(row: Mapping[str, Any]) -> Tuple[Dict[str, Any], List[str]]:
     fields: Dict[str, Any] = {}
     for k, v in row.items():
         if v.__class__ in _AS_THEY_ARE:
-            if k not in READ_ONLY:
+            if k not in _READ_ONLY:
                 fields[k] = v
-        elif k not in READ_ONLY and not _missing(v):
+        elif k not in _READ_ONLY and not _missing(v):
             fields[k] = _plain(v)
     tags = fields.pop("tags", None) or []
     if isinstance(tags, str):
