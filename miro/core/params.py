@@ -192,9 +192,32 @@ def list_of(item: Check, *, max_items: Optional[int] = None, min_items: int = 0)
 
 def json_object(name: str, value: Any) -> Any:
     """A JSON object given as a dict or as one of our models."""
+    if value.__class__ is dict:
+        return _json_copy(value)
     if not attrs.has(type(value)) and not isinstance(value, Mapping):
         raise InvalidArgumentType(f"{name} must be a dict, got {_type_name(value)}")
     return unstructure(value if attrs.has(type(value)) else dict(value))  # nested models too
+
+
+_JSON_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_copy(value: Any) -> Any:
+    """``unstructure(value)`` (a copy, nested models as dicts), without the converter's
+    dispatch for the plain dicts, lists and scalars that bodies are made of."""
+    kind = value.__class__
+    if kind in _JSON_LEAVES:
+        return value
+    if kind is dict:
+        out = {}
+        for key, element in value.items():
+            if key.__class__ is not str:
+                return unstructure(value)
+            out[key] = _json_copy(element)
+        return out
+    if kind is list:
+        return [_json_copy(element) for element in value]
+    return unstructure(value)
 
 
 def section(key: str, **checks: Check) -> Dict[str, Param]:
@@ -267,13 +290,17 @@ class Body:
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments; return the given ones converted to wire values."""
-        unknown = [k for k in kwargs if k not in self.params]
-        if unknown:
-            raise InvalidArgumentType(_unknown_message(unknown[0], self.params))
-        values = {k: self.params[k].check(k, v) for k, v in kwargs.items() if v is not None}
-        missing = [k for k in self.required if k not in values]
-        if missing:
-            raise InvalidArgument(f"missing required argument: {missing[0]}")
+        params = self.params  # loops, not comprehensions: this runs once per bulk spec
+        for k in kwargs:
+            if k not in params:
+                raise InvalidArgumentType(_unknown_message(k, params))
+        values: Dict[str, Any] = {}
+        for k, v in kwargs.items():
+            if v is not None:
+                values[k] = params[k].check(k, v)
+        for k in self.required:
+            if k not in values:
+                raise InvalidArgument(f"missing required argument: {k}")
         for first, second in self.exclusive:
             if first in values and second in values:
                 raise InvalidArgument(
@@ -284,9 +311,10 @@ class Body:
     def build(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
         """Validate keyword arguments and return the JSON body."""
         values = self.check(kwargs)
-        body: Dict[str, Any] = {key: {} for key in self.always}
+        body: Dict[str, Any] = {key: {} for key in self.always} if self.always else {}
+        params = self.params
         for name, value in values.items():
-            _put(body, self.params[name].at, value)
+            _put(body, params[name].at, value)
         for path, value in self.constants.items():
             if path[0] in body or path[0] in self.always:
                 _put(body, path, value)
@@ -319,17 +347,22 @@ class Body:
     def _walk(self, node: Mapping[str, Any], at: Tuple[str, ...], out: Dict[str, Any], name: str):
         for key, value in node.items():
             path = at + (key,)
-            where = name + "".join(f"[{p!r}]" for p in path)
             if path in self._by_path:
                 out[self._by_path[path]] = value
             elif path in self.constants or path in self.ignored:
                 continue
-            elif path in self._prefixes and isinstance(value, Mapping):
+            elif path in self._prefixes and is_mapping(value):
                 self._walk(value, path, out, name)
             elif path in self._prefixes and value is None:
                 continue
             else:
+                where = name + "".join(f"[{p!r}]" for p in path)
                 raise InvalidArgumentType(f"{where}: unknown field {key!r}")
+
+
+def is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, answered at once for plain dicts and None."""
+    return value.__class__ is dict or (value is not None and isinstance(value, Mapping))
 
 
 def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:

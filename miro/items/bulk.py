@@ -44,6 +44,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
+from ..core.params import is_mapping
 from ..errors import (
     ApiError,
     InvalidArgument,
@@ -72,7 +73,7 @@ log = logging.getLogger("miro.bulk")
 BULK_TYPES = (
     "app_card", "text", "shape", "sticky_note", "image", "document", "card", "frame", "embed",
 )  # fmt: skip
-_JSON_SECTIONS = ("data", "style", "position", "geometry")
+_JSON_SECTIONS = frozenset(("data", "style", "position", "geometry"))
 
 
 class ItemSpec:
@@ -103,7 +104,7 @@ class ItemSpec:
         """Accept a spec, a keyword dict with ``type``, or an API JSON dict (``ItemCreate``)."""
         if isinstance(value, ItemSpec):
             return value
-        if not isinstance(value, Mapping):
+        if not is_mapping(value):
             raise InvalidArgumentType(
                 f"{name} must be an ItemSpec or a dict, got {type(value).__name__}"
             )
@@ -113,7 +114,7 @@ class ItemSpec:
             raise InvalidArgument(f"{name} needs a 'type'")
         if kind not in BULK_TYPES:
             return cls(kind)  # raises, naming the allowed types
-        if any(k in fields for k in _JSON_SECTIONS) or isinstance(fields.get("parent"), Mapping):
+        if not _JSON_SECTIONS.isdisjoint(fields) or is_mapping(fields.get("parent")):
             fields = ITEM_TYPES[kind].create.from_json(fields, name)
         return cls(kind, **fields)
 
@@ -188,7 +189,7 @@ class BulkProgress:
     def __init__(self, job: _BulkJob) -> None:
         self._job = job
         self.created: List[Item] = [job.results[i] for i in sorted(job.results)]
-        self.not_created: List[Any] = [spec for _, spec in sorted(job.pending)]
+        self.not_created: List[Any] = [job.pending[i] for i in sorted(job.pending)]
         self.unconfirmed: List[Any] = [spec for chunk, _ in job.unknown for _, spec in chunk]
 
     def __repr__(self) -> str:
@@ -240,7 +241,7 @@ class _BulkJob:
         self.board = board  # the Items collection, to look for a chunk of unknown fate
         self.sleep = sleep
         self.results: Dict[int, Item] = {}
-        self.pending: Indexed = list(enumerate(values))
+        self.pending: Dict[int, Any] = dict(enumerate(values))  # by input position
         self.unknown: List[Tuple[Indexed, float]] = []  # chunks of unknown fate, sent at
         self.lock = threading.Lock()  # chunks may be sent from several threads
 
@@ -253,9 +254,9 @@ class _BulkJob:
             if found:
                 self.keep(chunk, found)
             else:
-                self.pending.extend(chunk)
-        self.pending.sort(key=lambda pair: pair[0])
-        chunks = _indexed_chunks(self.pending, self.chunker)
+                self.pending.update(chunk)
+        pending = [(index, self.pending[index]) for index in sorted(self.pending)]
+        chunks = _indexed_chunks(pending, self.chunker)
         if self.workers > 1 and len(chunks) > 1:
             self._run_in_parallel(chunks)
         else:
@@ -287,14 +288,14 @@ class _BulkJob:
         with self.lock:
             for (index, _), item in zip(chunk, items):
                 self.results[index] = item
-            done = {index for index, _ in chunk}
-            self.pending = [pair for pair in self.pending if pair[0] not in done]
+            for index, _ in chunk:
+                self.pending.pop(index, None)
 
     def unconfirmed(self, chunk: Indexed, sent_at: float) -> None:
         with self.lock:
             self.unknown.append((chunk, sent_at))
-            sent = {index for index, _ in chunk}
-            self.pending = [pair for pair in self.pending if pair[0] not in sent]
+            for index, _ in chunk:
+                self.pending.pop(index, None)
 
     def failure(self, error: MiroError) -> MiroError:
         with self.lock:

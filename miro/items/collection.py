@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overload
 
 from ..core import params as p
+from ..core.convert import structure
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.progress import progress_bar
 from ..core.resource import Collection
@@ -49,6 +50,9 @@ def placed(items: Iterable[Item]) -> List[Item]:
 
 
 _LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
+
+
+_UNSEEN: Any = object()  # a type not met yet by Items.wrap
 
 
 class _TypedCollection(Generic[C]):
@@ -102,13 +106,13 @@ class Items(Collection[Item]):
 
     def wrap(self, data: Any) -> Item:
         """Read an item as its typed class, bound to its type's collection when we know it."""
-        item = super().wrap(data)
+        item: Item = structure(data, self.model)
         # One typed collection per type for the whole listing, not a new one per item.
         shared = self.__dict__.setdefault("_typed", {})
-        typed = shared.get(item.type)
-        if typed is None and item.type not in shared:
+        typed = shared.get(item.type, _UNSEEN)
+        if typed is _UNSEEN:
             typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
-        return item._bind(typed) if typed is not None else item
+        return item._bind(self if typed is None else typed)
 
     def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
+from ..core.params import is_mapping
 from ..errors import InvalidArgumentType
 from .base import ITEM_TYPES
 
@@ -49,9 +50,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Values that are neither missing nor numpy scalars: kept as they are, without a look.
+_AS_THEY_ARE = frozenset({str, int, bool, dict, list})
+_READ_ONLY = frozenset(READ_ONLY)
+
+
 def row_fields(row: Mapping[str, Any]) -> Tuple[Dict[str, Any], List[str]]:
     """One row as the keyword dict of a bulk spec, and the tag titles it asks for."""
-    fields = {k: _plain(v) for k, v in row.items() if k not in READ_ONLY and not _missing(v)}
+    fields: Dict[str, Any] = {}
+    for k, v in row.items():
+        if v.__class__ in _AS_THEY_ARE:
+            if k not in _READ_ONLY:
+                fields[k] = v
+        elif k not in _READ_ONLY and not _missing(v):
+            fields[k] = _plain(v)
     tags = fields.pop("tags", None) or []
     if isinstance(tags, str):
         tags = [tags]
@@ -78,7 +90,7 @@ def specs_from_rows(rows: Iterable[Any]) -> Tuple[List[Any], List[List[str]]]:
     specs: List[Any] = []
     tags: List[List[str]] = []
     for row in records(rows):
-        if isinstance(row, Mapping):
+        if is_mapping(row):
             fields, titles = row_fields(row)
             specs.append(fields)
             tags.append(titles)
