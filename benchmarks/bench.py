@@ -6,9 +6,12 @@ Every workload runs in a fresh interpreter per client against loopback stubs
 (benchmarks/stub.py) whose items are copies of a real FakeMiro sticky note. The official
 client is `miro_api==2.2.4` from PyPI, installed on first use into its own virtualenv
 under benchmarks/.venvs (its package name is the one our drop-in shim uses, so it never
-shares an environment with this project). Each figure is the median of ``--runs`` runs;
-the table shows the ratios the performance issue sets targets for, and is written as
-JSON (and, with ``--readme``, into the README's Performance section).
+shares an environment with this project). ``--runs`` rounds each run every client once,
+starting with a different one each round, so a burst of load on the machine is spread
+over the clients; each figure is the median of its rounds and each ratio the median of
+the rounds' ratios (memory is measured in the first round only). The table shows the
+ratios the performance issue sets targets for, and is written as JSON (and, with
+``--readme``, into the README's Performance section).
 """
 
 import argparse
@@ -55,20 +58,17 @@ def template_item():
     return page["data"][0], board
 
 
-def import_seconds(python, statement, runs):
-    """Median seconds of ``statement`` in fresh interpreters (outside this checkout, so
-    the official package is not shadowed by our shim)."""
+def import_seconds(python, statement):
+    """Seconds of ``statement`` in a fresh interpreter (outside this checkout, so the
+    official package is not shadowed by our shim)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    times = [
-        float(subprocess.run([str(python), "-c", code], capture_output=True, text=True,
-                             check=True, cwd="/").stdout)
-        for _ in range(runs)
-    ]  # fmt: skip
-    return statistics.median(times)
+    done = subprocess.run([str(python), "-c", code], capture_output=True, text=True,
+                          check=True, cwd="/")  # fmt: skip
+    return float(done.stdout)
 
 
 def run_workloads(python, kind, config, workloads):
-    """Medians of each workload for one client."""
+    """One round of ``workloads`` for one client: the median of each, from one process."""
     config = dict(config, workloads=workloads)
     out = subprocess.run(
         [str(python), str(HERE / "workload.py"), kind, json.dumps(config)],
@@ -81,8 +81,29 @@ def run_workloads(python, kind, config, workloads):
     return {name: statistics.median(values) for name, values in json.loads(out.stdout).items()}
 
 
+#: Workloads whose figure does not depend on the machine's load: measured in one round only.
+ONCE = ("memory", "stream")
+
+#: (client, name, python kind, statement) of the import figures.
+IMPORTS = (
+    ("raw", "import", "raw", "import requests, attrs, cattrs"),
+    ("miro", "import", "miro", "import miro"),
+    ("miro", "import_client", "miro", "import miro; miro.MiroApi('token')"),
+    ("miro", "import_boards", "miro", "import miro; miro.MiroApi('token').boards.get"),
+    ("miro_api", "import", "miro_api", "import miro_api"),
+)
+
+
+def rotated(sequence, round_number):
+    """``sequence`` started at a different place each round, so a burst of load on the
+    machine does not always fall on the same client."""
+    shift = round_number % len(sequence)
+    return list(sequence[shift:]) + list(sequence[:shift])
+
+
 def measure(runs):
-    """Every figure of the table, by workload and client."""
+    """Every figure of the table, by client: ``runs`` rounds, each running every client
+    once in turn; the rounds' figures per client and workload."""
     template, board = template_item()
     pythons = {"miro_api": official_python(), "raw": sys.executable, "miro": sys.executable}
     common = ["iterate", "get", "create", "memory"]
@@ -91,6 +112,11 @@ def measure(runs):
         "miro": common + ["stream", "create_slow", "create_slow_workers"],
         "miro_api": common,
     }
+    rounds = {kind: {} for kind in pythons}
+
+    def record(kind, name, value):
+        rounds[kind].setdefault(name, []).append(value)
+
     with (
         Stub(template, board, 5000) as fast,
         Stub(template, board, BIG) as big,
@@ -98,42 +124,46 @@ def measure(runs):
     ):
         config = {
             "fast": fast.url, "big": big.url, "slow": slow.url, "board": BOARD_ID,
-            "runs": runs, "calls": 200, "big_count": BIG,
+            "runs": 2, "calls": 200, "big_count": BIG,
         }  # fmt: skip
-        results = {
-            kind: run_workloads(pythons[kind], kind, config, wanted[kind]) for kind in pythons
-        }
-    results["raw"]["import"] = import_seconds(
-        sys.executable, "import requests, attrs, cattrs", runs
-    )
-    results["miro"]["import"] = import_seconds(sys.executable, "import miro", runs)
-    results["miro"]["import_client"] = import_seconds(
-        sys.executable, "import miro; miro.MiroApi('token')", runs
-    )
-    results["miro"]["import_boards"] = import_seconds(
-        sys.executable, "import miro; miro.MiroApi('token').boards.get", runs
-    )
-    results["miro_api"]["import"] = import_seconds(pythons["miro_api"], "import miro_api", runs)
-    return results
+        for number in range(runs):
+            for kind in rotated(list(pythons), number):
+                workloads = [w for w in wanted[kind] if number == 0 or w not in ONCE]
+                for name, value in run_workloads(pythons[kind], kind, config, workloads).items():
+                    record(kind, name, value)
+            for kind, name, python, statement in rotated(IMPORTS, number):
+                record(kind, name, import_seconds(pythons[python], statement))
+    return rounds
 
 
 def _ratio(a, b):
     return None if a is None or b is None or not b else a / b
 
 
-def rows(results):
-    """The table: (what, unit, raw, miro, official, miro/raw, miro/official, target)."""
-    raw, ours, official = results["raw"], results["miro"], results["miro_api"]
+def rows(rounds):
+    """The table: (what, unit, raw, miro, official, miro/raw, miro/official, target). Each
+    figure is the median of its rounds; each ratio the median of the rounds' ratios."""
+    raw, ours, official = rounds["raw"], rounds["miro"], rounds["miro_api"]
     table = []
+
+    def median(values):
+        return None if not values else statistics.median(values)
+
+    def ratio(mine, theirs):
+        if not mine or not theirs:
+            return None
+        if len(mine) != len(theirs):
+            return median(mine) / median(theirs)
+        return statistics.median(m / t for m, t in zip(mine, theirs))
 
     def row(what, unit, key, target, scale=1.0, raw_key=None, ours_key=None):
         r, m, o = raw.get(raw_key or key), ours.get(ours_key or key), official.get(key)
         table.append({
             "workload": what, "unit": unit,
-            "raw": None if r is None else r * scale,
-            "miro": None if m is None else m * scale,
-            "miro_api": None if o is None else o * scale,
-            "miro/raw": _ratio(m, r), "miro/miro_api": _ratio(m, o), "target": target,
+            "raw": None if r is None else median(r) * scale,
+            "miro": None if m is None else median(m) * scale,
+            "miro_api": None if o is None else median(o) * scale,
+            "miro/raw": ratio(m, r), "miro/miro_api": ratio(m, o), "target": target,
         })  # fmt: skip
 
     row("iterate 5,000 items (100 pages)", "s", "iterate", "≤1.5 raw (aim 1.2), ≤0.1 official")
@@ -166,8 +196,8 @@ def render(table, runs):
         return "—" if value is None else f"{value:.2f}×"
 
     lines = [
-        f"Median of {runs} runs, {datetime.date.today()}, Python {platform.python_version()}, "
-        "loopback stub (benchmarks/stub.py).",
+        f"Median of {runs} rounds (each runs every client in turn), {datetime.date.today()}, "
+        f"Python {platform.python_version()}, loopback stub (benchmarks/stub.py).",
         "",
         "| workload | raw requests+json | miro | official miro_api | miro ÷ raw "
         "| miro ÷ official | target |",
@@ -193,7 +223,7 @@ def update_readme(markdown):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="rounds")
     parser.add_argument("--json", default=str(HERE / "results.json"))
     parser.add_argument("--readme", action="store_true", help="update README.md's table")
     args = parser.parse_args()
@@ -203,7 +233,7 @@ def main():
     print(markdown)
     pathlib.Path(args.json).write_text(
         json.dumps({"runs": args.runs, "python": platform.python_version(), "rows": table,
-                    "raw_results": results}, indent=2, ensure_ascii=False) + "\n"
+                    "rounds": results}, indent=2, ensure_ascii=False) + "\n"
     )  # fmt: skip
     if args.readme:
         update_readme(markdown)
