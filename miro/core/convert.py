@@ -297,45 +297,66 @@ def _compile_class(cls: type) -> Callable[[Any], Any]:
 def _compile_general(cls: type) -> Callable[[Any], Any]:
     """The structurer collecting keyword arguments for ``cls(**kw)``: any attrs class."""
     hints = typing.get_type_hints(cls)
-    wire = [a for a in attrs.fields(cls) if _is_wire_field(a)]
-    keeps_extra = any(a.name == "_extra" for a in attrs.fields(cls))
-    namespace: Dict[str, Any] = {
-        "cls": cls, "_wrong": _wrong, "WrongShape": WrongShape, "MISSING": _MISSING,
-        "known": frozenset(json_name(a) for a in wire),
-    }  # fmt: skip
-    lines = [
-        "def structure(d):",
-        "    if d.__class__ is not dict:",
-        "        raise _wrong('an object', d)",
-        "    kw = {}",
-        "    n = 0",
-    ]
+    fields = attrs.fields(cls)
+    wire = [a for a in fields if _is_wire_field(a)]
+    namespace = _namespace(cls, wire)
+    lines = [*_HEAD, "    kw = {}", "    n = 0"]
     for index, a in enumerate(wire):
         key = json_name(a)
-        lines += [
-            f"    v = d.get({key!r}, MISSING)",
-            "    if v is not MISSING:",
-            "        n += 1",
-            "        try:",
-            *_field_code(hints.get(a.name, Any), f"c{index}", namespace),
-            f"            kw[{a.alias!r}] = v",
-            "        except WrongShape as e:",
-            f"            e.where.append({key!r})",
-            "            raise",
-        ]
+        lines += [f"    v = d.get({key!r}, MISSING)", "    if v is not MISSING:"]
+        lines += _converted(a, index, hints, namespace, f"kw[{a.alias!r}]")
     lines += [
         "    try:",
         "        obj = cls(**kw)",
         "    except TypeError as e:",
         "        raise WrongShape(str(e).split('.', 1)[-1].strip()) from None",
     ]
-    if keeps_extra:
-        lines += [
-            "    if n != len(d):",
-            "        obj._extra = {k: v for k, v in d.items() if k not in known}",
-        ]
-    lines.append("    return obj")
-    return _define(cls, lines, namespace)
+    return _define(cls, lines + _tail(fields), namespace)
+
+
+#: The first lines of every generated structurer: only a JSON object is a model.
+_HEAD = [
+    "def structure(d):",
+    "    if d.__class__ is not dict:",
+    "        raise _wrong('an object', d)",
+]
+
+
+def _namespace(cls: type, wire: List[attrs.Attribute[Any]]) -> Dict[str, Any]:
+    """The names a generated structurer of ``cls`` starts with."""
+    return {
+        "cls": cls, "_wrong": _wrong, "WrongShape": WrongShape, "MISSING": _MISSING,
+        "known": frozenset(json_name(a) for a in wire),
+    }  # fmt: skip
+
+
+def _converted(
+    a: attrs.Attribute[Any], index: int, hints: Dict[str, Any], namespace: Dict[str, Any],
+    target: str,
+) -> List[str]:  # fmt: skip
+    """Lines (in an ``if``/``else`` branch) that count the present wire field ``a``, convert
+    its value ``v`` and store it in ``target``; a wrong shape names the field."""
+    return [
+        "        n += 1",
+        "        try:",
+        *_field_code(hints.get(a.name, Any), f"c{index}", namespace),
+        f"            {target} = v",
+        "        except WrongShape as e:",
+        f"            e.where.append({json_name(a)!r})",
+        "            raise",
+    ]
+
+
+def _tail(fields: Any) -> List[str]:
+    """The last lines of a generated structurer: unknown keys kept in ``_extra`` (when the
+    class has one), then ``obj`` returned."""
+    if not any(a.name == "_extra" for a in fields):
+        return ["    return obj"]
+    return [
+        "    if n != len(d):",
+        "        obj._extra = {k: v for k, v in d.items() if k not in known}",
+        "    return obj",
+    ]
 
 
 def _plain_init(cls: type) -> bool:
@@ -366,45 +387,22 @@ def _compile_direct(cls: type, general: Callable[[Any], Any]) -> Callable[[Any],
     required field is left to ``general``, which raises the usual error."""
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
-    wire = [a for a in fields if _is_wire_field(a)]
-    namespace: Dict[str, Any] = {
-        "cls": cls, "new": object.__new__, "general": general, "_wrong": _wrong,
-        "WrongShape": WrongShape, "MISSING": _MISSING,
-        "known": frozenset(json_name(a) for a in wire),
-    }  # fmt: skip
-    lines = [
-        "def structure(d):",
-        "    if d.__class__ is not dict:",
-        "        raise _wrong('an object', d)",
-        "    obj = new(cls)",
-        "    n = 0",
-    ]
+    namespace = _namespace(cls, [a for a in fields if _is_wire_field(a)])
+    namespace.update(new=object.__new__, general=general)
+    lines = [*_HEAD, "    obj = new(cls)", "    n = 0"]
     for index, a in enumerate(fields):
         default = _default_code(a, f"d{index}", namespace)
         if not _is_wire_field(a):
             lines.append(f"    obj.{a.name} = {default}")
             continue
-        key = json_name(a)
         lines += [
-            f"    v = d.get({key!r}, MISSING)",
+            f"    v = d.get({json_name(a)!r}, MISSING)",
             "    if v is MISSING:",
             f"        {'return general(d)' if default is None else f'obj.{a.name} = {default}'}",
             "    else:",
-            "        n += 1",
-            "        try:",
-            *_field_code(hints.get(a.name, Any), f"c{index}", namespace),
-            f"            obj.{a.name} = v",
-            "        except WrongShape as e:",
-            f"            e.where.append({key!r})",
-            "            raise",
         ]
-    if any(a.name == "_extra" for a in fields):
-        lines += [
-            "    if n != len(d):",
-            "        obj._extra = {k: v for k, v in d.items() if k not in known}",
-        ]
-    lines.append("    return obj")
-    return _define(cls, lines, namespace)
+        lines += _converted(a, index, hints, namespace, f"obj.{a.name}")
+    return _define(cls, lines + _tail(fields), namespace)
 
 
 def _default_code(a: attrs.Attribute[Any], name: str, namespace: Dict[str, Any]) -> Optional[str]:
