@@ -143,3 +143,33 @@ def test_the_flat_index_lists_every_family_and_name():
         "miro/compat/_index.py is stale: run MIRO_WRITE_FLAT_INDEX=1 python -m pytest "
         "tests/test_imports.py"
     )
+
+
+def test_threads_loading_a_family_at_once_all_get_the_real_methods():
+    _run(
+        """
+        import threading
+        import miro
+        from miro.testing import FakeMiro
+
+        with FakeMiro() as fake:
+            api = miro.MiroApi(fake.token, base_url=fake.url)
+            api.create_board({"name": "one"})  # loads the boards family; items not yet
+            barrier, results, errors = threading.Barrier(8), [], []
+
+            def first_call():
+                barrier.wait()
+                try:
+                    board = api.get_boards().data[0]
+                    results.append(api.get_items(board.id).total)
+                except Exception as exc:  # noqa: BLE001 - reported below
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=first_call) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert errors == [] and results == [0] * 8, (errors, results)
+        """
+    )
