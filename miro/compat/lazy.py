@@ -13,7 +13,7 @@ every later call costs what a plain method call costs. ``dir()``, ``help()`` and
 from __future__ import annotations
 
 import importlib
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Set, Tuple
 
 from ..core import registry
 from ._index import FAMILIES
@@ -51,13 +51,20 @@ def _defined(cls: type, name: str) -> Any:
     raise AttributeError(f"{cls.__name__} has no {name}")
 
 
+#: The families already in place, per class that holds their placeholders.
+_LOADED: Set[Tuple[type, str]] = set()
+
+
 def load(home: type, family: str) -> None:
     """Import ``family`` (``"module.Class"`` in this package) and put its attributes on
-    ``home`` in place of the placeholders."""
+    ``home`` in place of the placeholders (once: later calls return at once)."""
+    if (home, family) in _LOADED:
+        return
     module, cls = family.rsplit(".", 1)
     mixin = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
     for name in FAMILIES[family]:
         setattr(home, name, _defined(mixin, name))
+    _LOADED.add((home, family))  # after every name is in place, so no thread sees half
 
 
 def load_all(home: type) -> None:

@@ -18,9 +18,9 @@ from ..errors import InvalidArgumentType
 from .base import ITEM_TYPES
 
 #: Columns of ``to_dataframe()`` that describe an existing item, not what to create.
-READ_ONLY = (
+READ_ONLY = frozenset((
     "id", "absolute_x", "absolute_y", "created_at", "created_by", "modified_at", "modified_by",
-)  # fmt: skip
+))  # fmt: skip
 _TEXT_ALIASES = ("content", "title", "url")
 #: Geometry Miro reports but some types do not take (it follows from the rest).
 _DERIVED = ("width", "height", "rotation")
@@ -52,7 +52,6 @@ def _plain(value: Any) -> Any:
 
 #: Values that are neither missing nor numpy scalars: kept as they are, without a look.
 _AS_THEY_ARE = frozenset({str, int, bool, dict, list})
-_READ_ONLY = frozenset(READ_ONLY)
 
 
 def row_fields(row: Mapping[str, Any]) -> Tuple[Dict[str, Any], List[str]]:
@@ -60,9 +59,9 @@ def row_fields(row: Mapping[str, Any]) -> Tuple[Dict[str, Any], List[str]]:
     fields: Dict[str, Any] = {}
     for k, v in row.items():
         if v.__class__ in _AS_THEY_ARE:
-            if k not in _READ_ONLY:
+            if k not in READ_ONLY:
                 fields[k] = v
-        elif k not in _READ_ONLY and not _missing(v):
+        elif k not in READ_ONLY and not _missing(v):
             fields[k] = _plain(v)
     tags = fields.pop("tags", None) or []
     if isinstance(tags, str):
