@@ -12,8 +12,8 @@ import datetime
 import math
 from typing import Any, List, Mapping, Optional, Sequence
 
+from ..core import geometry
 from ..core.progress import collect
-from ..items import geometry
 from . import rows as r
 
 _TEXT_COLUMNS = (

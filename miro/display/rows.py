@@ -14,8 +14,8 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 import attrs
 
+from ..core import geometry
 from ..core.convert import camel
-from ..items import geometry
 
 #: The columns of an item row, in order.
 ITEM_COLUMNS = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any, List
 
-from ..items import geometry
+from ..core import geometry
 
 Box = geometry.Box
 MIN_LABEL_PX = 3.0

@@ -20,10 +20,10 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import attrs
 
+from ..core import geometry
 from ..core.convert import format_datetime
 from ..core.progress import collect, progress_bar
 from ..errors import InvalidArgument
-from ..items import geometry
 from ..items.base import ITEM_TYPES, Item
 
 #: The snapshot format's version; :meth:`Snapshot.load` refuses others.
