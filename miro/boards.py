@@ -133,7 +133,7 @@ class Board(Resource):
         """The board's tags."""
         from .tags import Tags
 
-        return Tags(self._boards.transport, board_id=self.id)
+        return Tags(self._boards.transport, board_id=self.id, board_items=_board_items)
 
     @property
     def experimental(self) -> BoardExperimental:
@@ -230,6 +230,13 @@ def _count(items: Any) -> Dict[str, int]:
     for item in items:
         counts[item.type] = counts.get(item.type, 0) + 1
     return counts
+
+
+def _board_items(transport: Any, board_id: str) -> Any:
+    """A board's items, for its tags' ``items_with`` (loaded only when that is called)."""
+    from .items.base import BoardItems
+
+    return BoardItems(transport, board_id=board_id)
 
 
 class Boards(Collection[Board]):

@@ -10,24 +10,21 @@ methods are generated from the same declarations.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
 
 import attrs
 
 from ..connectors import Connector, Connectors, ItemConnectors
+from ..core import geometry
 from ..core import params as p
-from ..core.convert import polymorphic, register_subtype
-from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
+from ..core.convert import polymorphic, register_subtype, structure
+from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
-from . import geometry
 from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
-
-if TYPE_CHECKING:
-    from .collection import Items
 
 #: The ``type`` filter values of ``GET /v2/boards/{board_id}/items``.
 LISTABLE_TYPES = (
@@ -78,11 +75,9 @@ class Item(Resource):
         """The id of the board this item is on."""
         return str(self._require_collection().board_id)
 
-    def _board_items(self) -> Items:
-        from .collection import Items
-
+    def _board_items(self) -> BoardItems:
         collection = self._require_collection()
-        return Items(collection.transport, board_id=collection.board_id)
+        return BoardItems(collection.transport, board_id=collection.board_id)
 
     @property
     def connectors(self) -> ItemConnectors:
@@ -100,7 +95,7 @@ class Item(Resource):
     def tags(self) -> ItemTags:
         """This item's tags: iterate, ``attach(tag)``, ``detach(tag)``."""
         collection = self._require_collection()
-        tags = Tags(collection.transport, board_id=collection.board_id)
+        tags = Tags(collection.transport, board_id=collection.board_id, board_items=BoardItems)
         return _RememberedTags(tags, self)
 
     def refresh(self) -> Item:
@@ -361,13 +356,106 @@ class ItemTypeCollection(Collection[Item]):
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item of this type on the board (cursor pages; ``limit`` 10..50)."""
-        from .collection import Items
-
         if self.item_type.type not in LISTABLE_TYPES:
             raise TypeError(f"{self.item_type.segment} cannot be listed by type")
-        return Items(self.transport, board_id=self.board_id).list(
+        return BoardItems(self.transport, board_id=self.board_id).list(
             type=self.item_type.type, limit=limit
         )
+
+
+_LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
+
+
+_UNSEEN: Any = object()  # a type not met yet by BoardItems.wrap
+
+
+class BoardItems(Collection[Item]):
+    """A board's items read, moved and deleted through ``/v2/boards/{board_id}/items``,
+    whatever their type: what an item, a typed collection, tags and groups need of the
+    board; :class:`miro.items.collection.Items` (``board.items``) adds the typed
+    collections, bulk creation and exploring."""
+
+    path = "/v2/boards/{board_id}/items"
+    item_key = "item_id"
+    model = Item
+    paging = BOARD_CONTENT_CURSOR
+
+    @property
+    def board_id(self) -> str:
+        """The board these items are on."""
+        return str(self._parents["board_id"])
+
+    def __repr__(self) -> str:
+        return f"<items of board {self.board_id!r}>"
+
+    def wrap(self, data: Any) -> Item:
+        """Read an item as its typed class, bound to its type's collection when we know it."""
+        item: Item = structure(data, self.model)
+        # One typed collection per type for the whole listing, not a new one per item.
+        shared = self.__dict__.setdefault("_typed", {})
+        typed = shared.get(item.type, _UNSEEN)
+        if typed is _UNSEEN:
+            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
+        return item._bind(self if typed is None else typed)
+
+    def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
+        return self._paginate(_LIST_FILTERS.check({"type": type}), limit)
+
+    def within(
+        self, frame: Any, *, type: Optional[str] = None, limit: Optional[int] = None
+    ) -> Paginator[Item]:
+        """Every item inside the frame ``frame`` (an id or a frame item)."""
+        filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
+        return self._paginate(filters, limit)
+
+    def with_tag(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item carrying ``tag`` (a tag or its id); offset pages, ``limit`` 1..50."""
+        filters = {"tag_id": p.ID("tag", tag)}
+        url = self.url()
+        return Paginator(
+            lambda query: self.request("GET", url, params=query),
+            self.wrap,
+            BOARD_OFFSET,
+            filters,
+            limit,
+            path=url,
+        )
+
+    def page(
+        self,
+        *,
+        type: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+    ) -> Page[Item]:
+        """One page of items, as ``GET …/items`` returns it."""
+        return self.list(type=type, limit=limit).page(cursor=cursor)
+
+    def __iter__(self):
+        return iter(self.list())
+
+    def get(self, item_id: str) -> Item:
+        """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
+        return self._get(item_id)
+
+    def move(
+        self,
+        item_id: str,
+        *,
+        x: Optional[float] = None,
+        y: Optional[float] = None,
+        parent: Any = None,
+    ) -> Item:
+        """Move an item and/or put it into a frame (``parent``)."""
+        body = MOVE.build({"x": x, "y": y, "parent": parent})
+        if not body:
+            raise InvalidArgument("move needs x, y or parent")
+        return self._update(item_id, body)
+
+    def delete(self, item_id: str) -> None:
+        """Delete any item by id."""
+        self._delete(item_id)
 
 
 def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[ItemTypeCollection]:
@@ -380,6 +468,7 @@ def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[
 
 __all__ = [
     "BOARD_CONTENT_CURSOR",
+    "BoardItems",
     "ITEM_TYPES",
     "Item",
     "ItemType",

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overload
+from typing import Any, Dict, Generic, Iterable, List, TypeVar, overload
 
-from ..core import params as p
-from ..core.convert import structure
-from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
+from ..core import geometry
 from ..core.progress import progress_bar
-from ..core.resource import Collection
 from ..errors import InvalidArgument, InvalidArgumentType
-from . import geometry
 from .app_cards import APP_CARD
-from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
+from .base import BoardItems, Item, ItemType, ItemTypeCollection
 from .bulk import (
     MAX_ITEMS_PER_REQUEST,
     chunked,
@@ -49,12 +45,6 @@ def placed(items: Iterable[Item]) -> List[Item]:
     return listed
 
 
-_LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
-
-
-_UNSEEN: Any = object()  # a type not met yet by Items.wrap
-
-
 class _TypedCollection(Generic[C]):
     """Declares ``Items.<segment>`` as the typed collection of one item type."""
 
@@ -73,17 +63,13 @@ class _TypedCollection(Generic[C]):
         return ItemTypeCollection(obj.transport, self.declaration, board_id=obj.board_id)
 
 
-class Items(Collection[Item]):
-    """Every item on a board: list (all or by type), get any item, move, delete.
+class Items(BoardItems):
+    """Every item on a board: list (all or by type), get any item, move, delete, create
+    many at once, explore.
 
     ``board.items.sticky_notes``, ``.shapes`` … are the typed collections that create
     and update items of one type.
     """
-
-    path = "/v2/boards/{board_id}/items"
-    item_key = "item_id"
-    model = Item
-    paging = BOARD_CONTENT_CURSOR
 
     sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection(STICKY_NOTE)
     texts: _TypedCollection[ItemTypeCollection] = _TypedCollection(TEXT)
@@ -95,65 +81,6 @@ class Items(Collection[Item]):
     documents: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOCUMENT)
     embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection(EMBED)
     doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOC_FORMAT)
-
-    @property
-    def board_id(self) -> str:
-        """The board these items are on."""
-        return str(self._parents["board_id"])
-
-    def __repr__(self) -> str:
-        return f"<items of board {self.board_id!r}>"
-
-    def wrap(self, data: Any) -> Item:
-        """Read an item as its typed class, bound to its type's collection when we know it."""
-        item: Item = structure(data, self.model)
-        # One typed collection per type for the whole listing, not a new one per item.
-        shared = self.__dict__.setdefault("_typed", {})
-        typed = shared.get(item.type, _UNSEEN)
-        if typed is _UNSEEN:
-            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
-        return item._bind(self if typed is None else typed)
-
-    def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
-        """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
-        return self._paginate(_LIST_FILTERS.check({"type": type}), limit)
-
-    def within(
-        self, frame: Any, *, type: Optional[str] = None, limit: Optional[int] = None
-    ) -> Paginator[Item]:
-        """Every item inside the frame ``frame`` (an id or a frame item)."""
-        filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
-        return self._paginate(filters, limit)
-
-    def with_tag(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
-        """Every item carrying ``tag`` (a tag or its id); offset pages, ``limit`` 1..50."""
-        filters = {"tag_id": p.ID("tag", tag)}
-        url = self.url()
-        return Paginator(
-            lambda query: self.request("GET", url, params=query),
-            self.wrap,
-            BOARD_OFFSET,
-            filters,
-            limit,
-            path=url,
-        )
-
-    def page(
-        self,
-        *,
-        type: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-    ) -> Page[Item]:
-        """One page of items, as ``GET …/items`` returns it."""
-        return self.list(type=type, limit=limit).page(cursor=cursor)
-
-    def __iter__(self):
-        return iter(self.list())
-
-    def get(self, item_id: str) -> Item:
-        """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
-        return self._get(item_id)
 
     def create_many(
         self, specs: Iterable[Any], *, progress: Any = False, workers: int = 1
@@ -201,7 +128,7 @@ class Items(Collection[Item]):
         """Attach tags named by title, creating the board's missing tags first."""
         from ..tags import Tags
 
-        tags = Tags(self.transport, board_id=self.board_id)
+        tags = Tags(self.transport, board_id=self.board_id, board_items=BoardItems)
         by_title = {tag.title: tag for tag in tags.list()}
         for item, wanted in zip(items, titles):
             for title in wanted:
@@ -221,24 +148,6 @@ class Items(Collection[Item]):
             chunker=upload_chunks,
         )
 
-    def move(
-        self,
-        item_id: str,
-        *,
-        x: Optional[float] = None,
-        y: Optional[float] = None,
-        parent: Any = None,
-    ) -> Item:
-        """Move an item and/or put it into a frame (``parent``)."""
-        body = MOVE.build({"x": x, "y": y, "parent": parent})
-        if not body:
-            raise InvalidArgument("move needs x, y or parent")
-        return self._update(item_id, body)
-
-    def delete(self, item_id: str) -> None:
-        """Delete any item by id."""
-        self._delete(item_id)
-
     # --- exploring (issue #11) ------------------------------------------------------------
     def in_region(
         self, x0: float, y0: float, x1: float, y1: float, *, partly: bool = False
@@ -257,7 +166,7 @@ class Items(Collection[Item]):
         from ..tags import Tags
 
         titles: Dict[str, List[str]] = {}
-        for tag in Tags(self.transport, board_id=self.board_id).list():
+        for tag in Tags(self.transport, board_id=self.board_id, board_items=BoardItems).list():
             for item in self.with_tag(tag.id):
                 titles.setdefault(item.id, []).append(tag.title or "")
         return titles
