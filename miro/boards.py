@@ -232,7 +232,7 @@ def _count(items: Any) -> Dict[str, int]:
     return counts
 
 
-def _board_items(transport: Any, board_id: str) -> Any:
+def _board_items(transport: Any, *, board_id: str) -> Any:
     """A board's items, for its tags' ``items_with`` (loaded only when that is called)."""
     from .items.base import BoardItems
 

@@ -21,8 +21,8 @@ from .models import Links
 if TYPE_CHECKING:
     from .items.base import Item
 
-#: Makes a board's items collection: ``(transport, board_id) -> BoardItems``.
-BoardItemsFactory = Callable[[Any, str], Any]
+#: Makes a board's items collection: ``(transport, *, board_id) -> BoardItems``.
+BoardItemsFactory = Callable[..., Any]
 
 TAG_COLORS = (
     "red", "light_green", "cyan", "yellow", "magenta", "green", "blue", "gray", "violet",
@@ -77,7 +77,7 @@ class Tags(Collection[Tag]):
     ) -> None:
         super().__init__(transport, board_id=board_id)
         # Items sit above tags (an item has tags), so whoever makes a board's tags says
-        # how its items are read: ``(transport, board_id) -> BoardItems``, for items_with.
+        # how its items are read (a BoardItems factory), for items_with.
         self._board_items = board_items
 
     @property
@@ -116,7 +116,7 @@ class Tags(Collection[Tag]):
         """Every item carrying ``tag`` (a tag or its id)."""
         if self._board_items is None:
             raise RuntimeError("these tags were made without a way to read items: use board.tags")
-        return self._board_items(self.transport, self.board_id).with_tag(tag, limit=limit)
+        return self._board_items(self.transport, board_id=self.board_id).with_tag(tag, limit=limit)
 
 
 class ItemTags:
