@@ -15,7 +15,9 @@ an ``ApiTypeError``.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import json
+import time
 from typing import Any, Dict, Mapping, Optional, Type
 
 # --- official miro_api exception bases (issue #10 part B) --------------------------------
@@ -283,8 +285,6 @@ class RateLimited(ApiError):
     @property
     def retry_after(self) -> Optional[float]:
         """Seconds to wait before retrying, from ``Retry-After`` or ``X-RateLimit-Reset``."""
-        from .core.transport import retry_delay  # local: errors must not import core eagerly
-
         return retry_delay(self.headers)
 
     @property
@@ -297,6 +297,43 @@ class RateLimited(ApiError):
             return datetime.datetime.fromtimestamp(float(value), datetime.timezone.utc)
         except (TypeError, ValueError):
             return None
+
+
+def retry_delay(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
+    """Seconds a 429 answer asks us to wait: ``Retry-After``, else ``X-RateLimit-Reset``."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    retry_after = lowered.get("retry-after")
+    if retry_after:
+        seconds = _seconds_from(retry_after, now)
+        if seconds is not None:
+            return seconds
+    reset = lowered.get("x-ratelimit-reset")
+    if reset:
+        try:
+            value = float(reset) - (now or time.time())
+        except ValueError:
+            return None
+        return max(0.0, value) if value == value and value != float("inf") else None
+    return None
+
+
+def _seconds_from(retry_after: str, now: Optional[float]) -> Optional[float]:
+    """``Retry-After`` as seconds or an HTTP date; None when it is neither (``soon``)."""
+    try:
+        seconds = float(retry_after)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if parsed is None:
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+        return max(0.0, parsed.timestamp() - (now or time.time()))
+    if seconds != seconds or seconds == float("inf"):
+        return None
+    return max(0.0, seconds)
 
 
 class ServerError(ApiError, ServiceException):
