@@ -20,7 +20,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List
 
+from . import _addons
 from ._version import __version__
+
+
+def _load_display() -> None:
+    from . import display  # noqa: F401 - it provides its functions to miro._addons
+
+
+def _load_snapshot() -> None:
+    from . import snapshot  # noqa: F401 - it provides Snapshot.capture to miro._addons
+
+
+# The add-ons load on first use: nothing below them imports them (ARCHITECTURE.md).
+_addons.load_with(_load_display, "html", "dataframe", "pandas", "sketch")
+_addons.load_with(_load_snapshot, "snapshot")
 
 #: Public name -> the module that defines it.
 _EXPORTS: Dict[str, str] = {

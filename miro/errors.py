@@ -20,6 +20,8 @@ import json
 import time
 from typing import Any, Dict, Mapping, Optional, Type
 
+from . import _addons
+
 # --- official miro_api exception bases (issue #10 part B) --------------------------------
 from ._official_errors import (
     ApiException,
@@ -47,10 +49,8 @@ class MiroError(Exception):
     def __reduce__(self):  # picklable, with bulk progress unbound from its client
         return (type(self), self.args, portable_state(self.__dict__))
 
-    def _repr_html_(self) -> str:  # issue #11: display is reached lazily
-        from .display import html_repr
-
-        return html_repr(self)
+    def _repr_html_(self) -> str:  # by the notebook display add-on, loaded on first use
+        return str(_addons.use("html")(self))
 
 
 def portable_state(state: Dict[str, Any]) -> Dict[str, Any]:

@@ -65,6 +65,8 @@ class Item(Resource):
     links: Optional[Links] = None
 
     _summary_fields: ClassVar[Tuple[str, ...]] = ("type",)
+    #: The display add-on shows it as an item (see ``miro.core.public.shown_as``).
+    _shown_as: ClassVar[str] = "item"
     #: The parent frame, once known (set by board-wide walks, or fetched once on demand).
     _parent_item: Any = attrs.field(default=None, init=False, eq=False, repr=False)
     #: Tag titles, once a board-wide walk has read them (``to_dataframe``, ``snapshot``).
@@ -376,6 +378,7 @@ class BoardItems(Collection[Item]):
     collections, bulk creation and exploring."""
 
     path = "/v2/boards/{board_id}/items"
+    _shown_as = "items"  # listings of board items become item rows in a DataFrame
     item_key = "item_id"
     model = Item
     paging = BOARD_CONTENT_CURSOR

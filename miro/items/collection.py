@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, Generic, Iterable, List, TypeVar, overload
 
+from .. import _addons
 from ..core import geometry
 from ..core.progress import progress_bar
+from ..core.public import to_dataframe
 from ..errors import InvalidArgument, InvalidArgumentType
 from .app_cards import APP_CARD
 from .base import BoardItems, Item, ItemType, ItemTypeCollection
@@ -177,10 +179,7 @@ class Items(BoardItems):
         gives them), ``absolute_x``, ``absolute_y`` (board coordinates), ``width``,
         ``height``, ``rotation``, ``parent_id``, ``tags`` (titles; ``tags=False`` skips
         reading them), ``fill_color``, ``shape``, ``created_at`` … (UTC datetimes)."""
-        from ..display import to_dataframe
-        from ..display.dataframe import pandas
-
-        pandas()  # fail before any request when the extra is missing
+        _addons.use("pandas")()  # fail before any request when the extra is missing
         titles = self.tag_titles() if tags else None
         return to_dataframe(self.list(), progress=progress, tags=titles or ({} if tags else None))
 
