@@ -77,7 +77,7 @@ _EXPORTS: Dict[str, str] = {
     "Team": ".enterprise",
     "TeamMember": ".enterprise",
     "UserGroup": ".enterprise",
-    "ScimApi": ".scim.client",
+    "ScimApi": ".scim_api",
     "ScimGroup": ".scim",
     "ScimUser": ".scim",
 }
@@ -186,7 +186,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     from .members import BoardMember, InvitationResult
     from .oauth import Miro
     from .scim import ScimGroup, ScimUser
-    from .scim.client import ScimApi
+    from .scim_api import ScimApi
     from .snapshot import Snapshot
     from .snapshot.diff import SnapshotDiff
     from .storage import (
