@@ -9,11 +9,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from . import checks as c
 from .boards import board_or_404
+from .clock import now
 from .errors import ApiFault, bad, not_found
 from .kinds import BASIC_SHAPES, BY_TYPE, EXPERIMENTAL_ONLY, KINDS, LIST_TYPES, MAX_FILE_BYTES, Kind
 from .paging import cursor_page
 from .server import Request, Route, route
-from .state import now
 
 
 def board_items(request: Request) -> Dict[str, Dict[str, Any]]:
