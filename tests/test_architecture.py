@@ -1,21 +1,22 @@
 """Every import in ``miro/`` and ``miro_api/`` points down (ARCHITECTURE.md): the modules'
 imports, read with :mod:`ast` (imports deferred inside functions included, imports under
-``if TYPE_CHECKING:`` left out), form no circle."""
+``if TYPE_CHECKING:`` left out), form no circle, and each goes to its own layer or one
+below; the add-ons are imported only from above them."""
 
 import ast
 import pathlib
-from typing import Dict, Iterator, List, Set
+from typing import Dict, Iterator, List, Sequence, Set
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGES = ("miro", "miro_api")
 
 
-def _module_files() -> Dict[str, pathlib.Path]:
+def _module_files(root: pathlib.Path, packages: Sequence[str]) -> Dict[str, pathlib.Path]:
     """Dotted module name -> its source file, for every module of the packages."""
     modules = {}
-    for package in PACKAGES:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    for package in packages:
+        for path in sorted((root / package).rglob("*.py")):
+            parts = list(path.relative_to(root).with_suffix("").parts)
             if parts[-1] == "__init__":
                 parts.pop()
             modules[".".join(parts)] = path
@@ -68,9 +69,11 @@ def _imported(module: str, is_package: bool, node: ast.stmt, known: Set[str]) ->
     return found
 
 
-def import_graph() -> Dict[str, Set[str]]:
+def import_graph(
+    root: pathlib.Path = ROOT, packages: Sequence[str] = PACKAGES
+) -> Dict[str, Set[str]]:
     """Module -> the modules of the packages it imports (``TYPE_CHECKING`` aside)."""
-    files = _module_files()
+    files = _module_files(root, packages)
     known = set(files)
     graph = {}
     for module, path in files.items():
@@ -139,27 +142,117 @@ def _a_cycle_through(component: List[str], graph: Dict[str, Set[str]]) -> List[s
                 path = [node]
                 while parents[path[-1]]:
                     path.append(parents[path[-1]])
-                return [start, *reversed(path[:-1]), start] if len(path) > 1 else [start, node, start]
+                return [start, *reversed(path[:-1]), start]  # path ends at start
             if target not in parents:
                 parents[target] = node
                 queue.append(target)
     return component
 
 
-def test_the_graph_reads_every_module():
-    graph = import_graph()
-    assert "miro.core.transport" in graph and "miro_api.models" in graph
-    assert "miro.core.transport" in graph["miro.api"] or any(
-        "miro.core" in target for target in graph["miro.api"]
-    )
+def test_the_reader_counts_deferred_imports_and_skips_type_checking(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    sources = {
+        "__init__.py": "",
+        "low.py": "import os\n",
+        "mid.py": "from . import low\nfrom .sub import leaf\n",
+        "high.py": (
+            "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from .top import Top\n"
+            "def later():\n    from .mid import x\n    import pkg.sub.leaf\n"
+        ),
+        "top.py": "from .high import later\n",
+        "sub/__init__.py": "",
+        "sub/leaf.py": "from ..low import y\n",
+    }
+    for name, text in sources.items():
+        (package / name).write_text(text)
+    graph = import_graph(tmp_path, ["pkg"])
+    assert graph["pkg.high"] == {"pkg.mid", "pkg.sub.leaf"}  # deferred in, TYPE_CHECKING out
+    assert graph["pkg.mid"] == {"pkg.low", "pkg.sub.leaf"}  # ``from package import module``
+    assert graph["pkg.sub.leaf"] == {"pkg.low"} and graph["pkg.low"] == set()
+    assert circles(graph) == []
+    (package / "low.py").write_text("def back():\n    from .top import later\n")
+    found = circles(import_graph(tmp_path, ["pkg"]))
+    assert found == [["pkg.high", "pkg.low", "pkg.mid", "pkg.sub.leaf", "pkg.top"]]
 
 
 def test_no_module_imports_itself_back_through_others():
     graph = import_graph()
+    assert "miro.core.transport" in graph and "miro_api.models" in graph
     found = circles(graph)
     report = "\n".join(
         f"{len(component)} modules: {', '.join(component)}\n"
         f"  e.g. {' -> '.join(_a_cycle_through(component, graph))}"
         for component in found
     )
-    assert not found, f"{len(found)} import circles (ARCHITECTURE.md: imports point down):\n{report}"
+    assert not found, (
+        f"{len(found)} import circles (ARCHITECTURE.md: imports point down):\n{report}"
+    )
+
+
+#: The layers, lowest first (ARCHITECTURE.md draws them). ``x.*`` is the package ``x`` and
+#: every module in it; any other ``miro`` module is a domain module. ``miro.testing`` (FakeMiro)
+#: is a tree of its own that imports nothing of the SDK (tests/test_meta.py).
+LAYERS = (
+    (
+        "base",
+        ("miro._version", "miro._official_errors", "miro._addons", "miro.errors", "miro.secret"),
+    ),
+    ("core", ("miro.core.*",)),
+    ("domains", ()),
+    ("display", ("miro.display.*",)),
+    ("snapshots", ("miro.snapshot.*",)),
+    ("compat", ("miro.compat.*",)),
+    ("clients", ("miro.api", "miro.oauth", "miro.scim_api", "miro.login", "miro.storage")),
+    ("face", ("miro", "miro.__main__", "miro_api.*")),
+)
+#: What the display add-on may import: it renders what objects say they are, by no class name.
+DISPLAY_IMPORTS = ("base", "core", "display")
+#: Upward on purpose: old import paths of ScimApi, loaded only when asked for.
+OLD_PATHS = {("miro.scim", "miro.scim_api"), ("miro.scim.client", "miro.scim_api")}
+
+
+def layer_of(module: str) -> str:
+    """The layer a module belongs to (see :data:`LAYERS`)."""
+    for name, patterns in LAYERS:
+        for pattern in patterns:
+            package = pattern[:-2] if pattern.endswith(".*") else None
+            if module == pattern or (
+                package and (module == package or module.startswith(package + "."))
+            ):
+                return name
+    return "domains"
+
+
+def test_every_import_goes_to_its_own_layer_or_below():
+    rank = {name: index for index, (name, _) in enumerate(LAYERS)}
+    upward, display = [], []
+    for module, targets in sorted(import_graph().items()):
+        if module.startswith("miro.testing"):
+            continue
+        for target in sorted(targets):
+            here, there = layer_of(module), layer_of(target)
+            if rank[there] > rank[here] and (module, target) not in OLD_PATHS:
+                upward.append(f"{module} ({here}) -> {target} ({there})")
+            if here == "display" and there not in DISPLAY_IMPORTS:
+                display.append(f"{module} -> {target} ({there})")
+    assert upward == [], "imports pointing up (ARCHITECTURE.md):\n" + "\n".join(upward)
+    assert display == [], "display names what it shows (use shown_as):\n" + "\n".join(display)
+
+
+def test_the_layers_hold_what_they_say():
+    assert [layer_of(m) for m in ("miro", "miro.errors", "miro.core", "miro.core.transport")] == [
+        "face",
+        "base",
+        "core",
+        "core",
+    ]
+    assert [layer_of(m) for m in ("miro.boards", "miro.items.base", "miro.scim.models")] == [
+        "domains"
+    ] * 3
+    assert [layer_of(m) for m in ("miro.display.html", "miro.snapshot", "miro_api.models")] == [
+        "display",
+        "snapshots",
+        "face",
+    ]
