@@ -1,7 +1,13 @@
-"""What ``dir()`` (and so tab completion) offers on public objects: the public API only.
+"""What public objects show: in ``dir()`` (and so tab completion) the public API only,
+and in a notebook what the display add-on renders.
 
 Plumbing that collections and paginators need among themselves (``path``, ``url``,
 ``request``, ``wrap`` …) keeps working under its name but is not offered.
+
+The display protocol: an object says what it is to the display by a ``_shown_as`` class
+attribute (:func:`shown_as`); the display reads its fields, geometry
+(:mod:`miro.core.geometry`) and summary from there, naming no resource class. The add-on
+itself is reached through :mod:`miro._addons`, never imported from here.
 """
 
 from __future__ import annotations
