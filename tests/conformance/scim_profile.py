@@ -424,6 +424,10 @@ def summary(results: List[utils.CheckResult]) -> Dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def optional(value: Optional[str]) -> str:
-    """``value`` or an empty string."""
-    return value or ""
+def report(results: List[utils.CheckResult]) -> str:
+    """The counts by status, then every check the profile leaves out and why."""
+    lines = [f"scim2-tester with the Miro profile: {summary(results)}"]
+    for entry in LEFT_OUT:
+        what = f"{entry.check} [{entry.path}]" if entry.path else entry.check
+        lines.append(f"  left out: {entry.resource_type or 'all'} {what}: {entry.reason}")
+    return "\n".join(lines)

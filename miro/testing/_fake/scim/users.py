@@ -196,7 +196,9 @@ def changes(given: Mapping[str, Any]) -> Dict[str, Any]:
     unknown = [k for k in given if k not in WRITABLE]
     if unknown:
         raise ScimFault(400, f"Unknown attribute {unknown[0]}", "invalidSyntax")
-    email = _string(given.get("userName"), "userName")
+    if given.get("userName") is None:
+        raise ScimFault(400, "userName is required", "invalidValue")
+    email = _string(given["userName"], "userName")
     if "@" not in email:
         raise ScimFault(400, "userName must be an email address", "invalidValue")
     out: Dict[str, Any] = {"email": email}
