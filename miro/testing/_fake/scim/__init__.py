@@ -36,9 +36,16 @@ def _located(request: Request, found: Dict[str, Any]) -> Dict[str, Any]:
 
 def _listing(request: Request, found: List[Dict[str, Any]]) -> Tuple[int, Any, Dict[str, str]]:
     resources = [_located(request, f) for f in found]
-    return document(request, {"schemas": [LIST], "totalResults": len(resources),
-                              "startIndex": 1, "itemsPerPage": len(resources),
-                              "Resources": resources})  # fmt: skip
+    return document(
+        request,
+        {
+            "schemas": [LIST],
+            "totalResults": len(resources),
+            "startIndex": 1,
+            "itemsPerPage": len(resources),
+            "Resources": resources,
+        },
+    )
 
 
 def service_provider_config(request: Request) -> Tuple[int, Any, Dict[str, str]]:

@@ -18,28 +18,52 @@ from .protocol import ENTERPRISE, GROUP_SCHEMA, PREFIX, USER_SCHEMA
 SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema"
 RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
 #: createUser's userType values, and the license each sets.
-LICENSES = {"Full": "full", "Free": "free", "Free Restricted": "free_restricted",
-            "Full (Trial)": "full_trial", "Basic": "basic", "Standard": "standard",
-            "Advanced": "advanced"}  # fmt: skip
+LICENSES = {
+    "Full": "full",
+    "Free": "free",
+    "Free Restricted": "free_restricted",
+    "Full (Trial)": "full_trial",
+    "Basic": "basic",
+    "Standard": "standard",
+    "Advanced": "advanced",
+}
 #: patchUser: "the only supported primary user roles" (organization_user_role).
-PRIMARY_ROLES = {"ORGANIZATION_INTERNAL_ADMIN": "organization_internal_admin",
-                 "ORGANIZATION_INTERNAL_USER": "organization_internal_user"}  # fmt: skip
+PRIMARY_ROLES = {
+    "ORGANIZATION_INTERNAL_ADMIN": "organization_internal_admin",
+    "ORGANIZATION_INTERNAL_USER": "organization_internal_user",
+}
 #: organization_admin_role: "Content Admin, User Admin, Security Admin, or names of custom
 #: admin roles".
 ADMIN_ROLES = ("Content Admin", "User Admin", "Security Admin")
 ROLE_TYPES = ("organization_user_role", "organization_admin_role")
 
 
-def attribute(name: str, kind: str = "string", *, multi: bool = False, required: bool = False,
-              mutability: str = "readWrite", returned: str = "default", unique: str = "none",
-              canonical: Sequence[str] = (), subs: Optional[List[Dict[str, Any]]] = None,
-              references: Sequence[str] = (), description: str = "") -> Dict[str, Any]:  # fmt: skip
+def attribute(
+    name: str,
+    kind: str = "string",
+    *,
+    multi: bool = False,
+    required: bool = False,
+    mutability: str = "readWrite",
+    returned: str = "default",
+    unique: str = "none",
+    canonical: Sequence[str] = (),
+    subs: Optional[List[Dict[str, Any]]] = None,
+    references: Sequence[str] = (),
+    description: str = "",
+) -> Dict[str, Any]:
     """One RFC 7643 §7 attribute definition."""
     out: Dict[str, Any] = {
-        "name": name, "type": kind, "multiValued": multi, "description": description or name,
-        "required": required, "caseExact": name == "id", "mutability": mutability,
-        "returned": returned, "uniqueness": unique,
-    }  # fmt: skip
+        "name": name,
+        "type": kind,
+        "multiValued": multi,
+        "description": description or name,
+        "required": required,
+        "caseExact": name == "id",
+        "mutability": mutability,
+        "returned": returned,
+        "uniqueness": unique,
+    }
     if canonical:
         out["canonicalValues"] = list(canonical)
     if references:
@@ -54,43 +78,87 @@ def _readonly(name: str, kind: str = "string", **kw: Any) -> Dict[str, Any]:
 
 
 USER_ATTRIBUTES = [
-    attribute("userName", required=True, unique="server",
-              description="The unique username/login identifier: an email address"),
-    attribute("name", "complex", subs=[
-        attribute("formatted", description="Full name, 60 characters at most"),
-        attribute("familyName"), attribute("givenName"),
-    ]),
+    attribute(
+        "userName",
+        required=True,
+        unique="server",
+        description="The unique username/login identifier: an email address",
+    ),
+    attribute(
+        "name",
+        "complex",
+        subs=[
+            attribute("formatted", description="Full name, 60 characters at most"),
+            attribute("familyName"),
+            attribute("givenName"),
+        ],
+    ),
     attribute("displayName", description="Full name, 60 characters at most"),
     attribute("userType", canonical=list(LICENSES), description="The license"),
     attribute("active", "boolean"),
-    _readonly("emails", "complex", multi=True, description="userName, as the user's email",
-              subs=[_readonly("value"), _readonly("display"), _readonly("type"),
-                    _readonly("primary", "boolean")]),
-    attribute("photos", "complex", multi=True, subs=[
-        attribute("value", "reference", references=["external"],
-                  description="URL of a jpg, jpeg, bmp, png or gif image"),
-        attribute("type", canonical=["photo"]),
-    ]),
-    _readonly("groups", "complex", multi=True, description="The teams of the user", subs=[
-        _readonly("value"), _readonly("display"),
-    ]),
-    attribute("roles", "complex", multi=True, subs=[
-        attribute("value", canonical=[*PRIMARY_ROLES, *ADMIN_ROLES]),
-        _readonly("display"),
-        attribute("type", canonical=ROLE_TYPES),
-        attribute("primary", "boolean"),
-    ]),
+    _readonly(
+        "emails",
+        "complex",
+        multi=True,
+        description="userName, as the user's email",
+        subs=[
+            _readonly("value"),
+            _readonly("display"),
+            _readonly("type"),
+            _readonly("primary", "boolean"),
+        ],
+    ),
+    attribute(
+        "photos",
+        "complex",
+        multi=True,
+        subs=[
+            attribute(
+                "value",
+                "reference",
+                references=["external"],
+                description="URL of a jpg, jpeg, bmp, png or gif image",
+            ),
+            attribute("type", canonical=["photo"]),
+        ],
+    ),
+    _readonly(
+        "groups",
+        "complex",
+        multi=True,
+        description="The teams of the user",
+        subs=[
+            _readonly("value"),
+            _readonly("display"),
+        ],
+    ),
+    attribute(
+        "roles",
+        "complex",
+        multi=True,
+        subs=[
+            attribute("value", canonical=[*PRIMARY_ROLES, *ADMIN_ROLES]),
+            _readonly("display"),
+            attribute("type", canonical=ROLE_TYPES),
+            attribute("primary", "boolean"),
+        ],
+    ),
     attribute("preferredLanguage", description="For example en_US"),
-]  # fmt: skip
+]
 
 GROUP_ATTRIBUTES = [
     attribute("displayName", required=True, description="The team's name"),
-    attribute("members", "complex", multi=True, subs=[
-        attribute("value", mutability="immutable", description="A user id"),
-        _readonly("display"),
-        _readonly("type", canonical=["User"]),
-    ]),
-]  # fmt: skip
+    attribute(
+        "members",
+        "complex",
+        multi=True,
+        subs=[
+            attribute("value", mutability="immutable", description="A user id"),
+            _readonly("display"),
+            _readonly("type", canonical=["User"]),
+        ],
+    ),
+]
 
 ENTERPRISE_ATTRIBUTES = [
     attribute("employeeNumber", description="20 characters at most"),
@@ -98,11 +166,15 @@ ENTERPRISE_ATTRIBUTES = [
     attribute("organization", description="120 characters at most"),
     attribute("division", description="120 characters at most"),
     attribute("department", description="120 characters at most"),
-    attribute("manager", "complex", subs=[
-        attribute("value", description="The manager's user id (numeric; others are ignored)"),
-        attribute("displayName", description="60 characters at most"),
-    ]),
-]  # fmt: skip
+    attribute(
+        "manager",
+        "complex",
+        subs=[
+            attribute("value", description="The manager's user id (numeric; others are ignored)"),
+            attribute("displayName", description="60 characters at most"),
+        ],
+    ),
+]
 
 
 def _names(attributes: List[Dict[str, Any]]) -> Dict[str, List[str]]:
@@ -111,11 +183,16 @@ def _names(attributes: List[Dict[str, Any]]) -> Dict[str, List[str]]:
 
 #: The attribute names PATCH resolves paths against, per resource type.
 PATCH_NAMES = {
-    "User": Names(USER_SCHEMA, {"id": [], **_names(USER_ATTRIBUTES)},
-                  {ENTERPRISE: _names(ENTERPRISE_ATTRIBUTES)}, ignored=("externalId",)),
-    "Group": Names(GROUP_SCHEMA, {"id": [], **_names(GROUP_ATTRIBUTES)}, {},
-                   ignored=("externalId",)),
-}  # fmt: skip
+    "User": Names(
+        USER_SCHEMA,
+        {"id": [], **_names(USER_ATTRIBUTES)},
+        {ENTERPRISE: _names(ENTERPRISE_ATTRIBUTES)},
+        ignored=("externalId",),
+    ),
+    "Group": Names(
+        GROUP_SCHEMA, {"id": [], **_names(GROUP_ATTRIBUTES)}, {}, ignored=("externalId",)
+    ),
+}
 
 SERVICE_PROVIDER_CONFIG: Dict[str, Any] = {
     "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
@@ -137,32 +214,42 @@ SERVICE_PROVIDER_CONFIG: Dict[str, Any] = {
     "meta": {
         "resourceType": "ServiceProviderConfig",
         "location": f"{PREFIX}/ServiceProviderConfig",
-    },  # fmt: skip
+    },
 }
 
 
-def _resource_type(name: str, description: str, schema: str,
-                   extensions: List[Dict[str, Any]]) -> Dict[str, Any]:  # fmt: skip
+def _resource_type(
+    name: str, description: str, schema: str, extensions: List[Dict[str, Any]]
+) -> Dict[str, Any]:
     return {
-        "schemas": [RESOURCE_TYPE], "id": name, "name": name, "description": description,
-        "endpoint": f"/{name}s", "schema": schema, "schemaExtensions": extensions,
+        "schemas": [RESOURCE_TYPE],
+        "id": name,
+        "name": name,
+        "description": description,
+        "endpoint": f"/{name}s",
+        "schema": schema,
+        "schemaExtensions": extensions,
         "meta": {"resourceType": "ResourceType", "location": f"{PREFIX}/ResourceTypes/{name}"},
-    }  # fmt: skip
+    }
 
 
 RESOURCE_TYPES: Dict[str, Dict[str, Any]] = {
-    "User": _resource_type("User", "User Account", USER_SCHEMA,
-                           [{"schema": ENTERPRISE, "required": False}]),
+    "User": _resource_type(
+        "User", "User Account", USER_SCHEMA, [{"schema": ENTERPRISE, "required": False}]
+    ),
     "Group": _resource_type("Group", "A team of the organization", GROUP_SCHEMA, []),
-}  # fmt: skip
+}
 
 
 def _schema(uri: str, name: str, description: str, rows: List[Dict[str, Any]]) -> Dict[str, Any]:
     return {
-        "schemas": [SCHEMA], "id": uri, "name": name, "description": description,
+        "schemas": [SCHEMA],
+        "id": uri,
+        "name": name,
+        "description": description,
         "attributes": rows,
         "meta": {"resourceType": "Schema", "location": f"{PREFIX}/Schemas/{uri}"},
-    }  # fmt: skip
+    }
 
 
 SCHEMAS: Dict[str, Dict[str, Any]] = {

@@ -26,7 +26,7 @@ from .protocol import (
     answer,
     authorize,
     body,
-    check_precondition,  # fmt: skip
+    check_precondition,
     page,
     project,
     versioned,
@@ -142,7 +142,7 @@ def patch_group(request: Request) -> Tuple[int, Any, Dict[str, str]]:
     for user_id in sorted((wanted - before) | (added & wanted)):
         _join(request, org, team_id, user_id)
     org.teams[team_id]["name"] = name
-    org.record_event("scim_group_updated", by=request.fake.main_user, object_id=team_id,
-                     team_id=team_id)  # fmt: skip
-    return answer(request, 200, project(render(request, team_id),
-                                        request.query.get("attributes")))  # fmt: skip
+    org.record_event(
+        "scim_group_updated", by=request.fake.main_user, object_id=team_id, team_id=team_id
+    )
+    return answer(request, 200, project(render(request, team_id), request.query.get("attributes")))

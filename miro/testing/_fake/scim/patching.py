@@ -56,9 +56,13 @@ def operations(body: Mapping[str, Any]) -> List[Tuple[str, Optional[str], Any]]:
 class Names:
     """The attributes a resource type has: lower-case name -> schema spelling."""
 
-    def __init__(self, core: str, top: Mapping[str, List[str]],
-                 extensions: Mapping[str, Mapping[str, List[str]]],
-                 ignored: Tuple[str, ...] = ()) -> None:  # fmt: skip
+    def __init__(
+        self,
+        core: str,
+        top: Mapping[str, List[str]],
+        extensions: Mapping[str, Mapping[str, List[str]]],
+        ignored: Tuple[str, ...] = (),
+    ) -> None:
         self.core = core
         self.top = {k.lower(): k for k in top}
         self.subs = {k.lower(): {s.lower(): s for s in v} for k, v in top.items()}
@@ -156,8 +160,10 @@ def _apply_attribute(document: Dict[str, Any], op: str, attr: str, value: Any) -
         if op == "add":  # RFC 7644 §3.5.2.1: values are added to a multi-valued attribute
             kept = [c for c in (current or []) if c not in items]
             if any(isinstance(i, dict) and i.get("primary") is True for i in items):
-                kept = [dict(c, primary=False) if isinstance(c, dict) and c.get("primary") else c
-                        for c in kept]  # fmt: skip
+                kept = [
+                    dict(c, primary=False) if isinstance(c, dict) and c.get("primary") else c
+                    for c in kept
+                ]
             items = kept + items
         document[attr] = items
     elif isinstance(current, dict) and isinstance(value, dict):
@@ -182,8 +188,15 @@ def _apply_sub(document: Dict[str, Any], op: str, attr: str, sub: str, value: An
             target[sub] = value
 
 
-def _apply_filtered(document: Dict[str, Any], op: str, attr: str, text: str,
-                    sub: Optional[str], value: Any, names: Names) -> None:  # fmt: skip
+def _apply_filtered(
+    document: Dict[str, Any],
+    op: str,
+    attr: str,
+    text: str,
+    sub: Optional[str],
+    value: Any,
+    names: Names,
+) -> None:
     try:
         predicate: Predicate = compile_filter(text)
     except FilterError as exc:

@@ -40,14 +40,21 @@ class ScimFault(ApiFault):
         scim_type: Optional[str] = None,
         headers: Optional[Mapping[str, str]] = None,
     ) -> None:
-        super().__init__(status, scim_type or "scimError", detail,
-                         headers={"Content-Type": SCIM_JSON, **(headers or {})})  # fmt: skip
+        super().__init__(
+            status,
+            scim_type or "scimError",
+            detail,
+            headers={"Content-Type": SCIM_JSON, **(headers or {})},
+        )
         self.scim_type = scim_type
 
     def body(self) -> Dict[str, Any]:
         """RFC 7644 §3.12: ``schemas``, ``status`` (a string), ``detail``, ``scimType``."""
-        out: Dict[str, Any] = {"schemas": [ERROR], "status": str(self.status),
-                               "detail": self.message}  # fmt: skip
+        out: Dict[str, Any] = {
+            "schemas": [ERROR],
+            "status": str(self.status),
+            "detail": self.message,
+        }
         if self.scim_type:
             out["scimType"] = self.scim_type
         return out
@@ -116,8 +123,9 @@ def _tags(header: str) -> List[str]:
     return [t.strip() for t in header.split(",") if t.strip()]
 
 
-def answer(request: Request, status: int, resource: Dict[str, Any],
-           location: bool = False) -> Tuple[int, Any, Dict[str, str]]:  # fmt: skip
+def answer(
+    request: Request, status: int, resource: Dict[str, Any], location: bool = False
+) -> Tuple[int, Any, Dict[str, str]]:
     """A resource answer: SCIM media type, ``ETag``, ``Location`` on creation (RFC: SHALL)."""
     headers = {"Content-Type": media_type(request)}
     version = resource.get("meta", {}).get("version")
@@ -141,8 +149,7 @@ def project(resource: Dict[str, Any], attributes: Optional[str]) -> Dict[str, An
     if not attributes:
         return resource
     wanted = {_top(a) for a in attributes.split(",") if a.strip()}
-    return {k: v for k, v in resource.items()
-            if k in ("schemas", "id") or k.lower() in wanted}  # fmt: skip
+    return {k: v for k, v in resource.items() if k in ("schemas", "id") or k.lower() in wanted}
 
 
 def _top(attribute: str) -> str:
@@ -203,10 +210,13 @@ def page(request: Request, resources: List[Dict[str, Any]]) -> Tuple[int, Any, D
     count = min(MAX_COUNT, _int_param(request, "count", 100, 0))
     chosen = resources[start - 1 : start - 1 + count]
     attributes = request.query.get("attributes")
-    return document(request, {
-        "schemas": [LIST],
-        "totalResults": len(resources),
-        "startIndex": start,
-        "itemsPerPage": len(chosen),
-        "Resources": [project(r, attributes) for r in chosen],
-    })  # fmt: skip
+    return document(
+        request,
+        {
+            "schemas": [LIST],
+            "totalResults": len(resources),
+            "startIndex": start,
+            "itemsPerPage": len(chosen),
+            "Resources": [project(r, attributes) for r in chosen],
+        },
+    )
