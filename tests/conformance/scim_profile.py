@@ -31,9 +31,9 @@ from scim2_tester.checkers import resource_query_attributes
 
 #: createUser's userType: "Full, Free, Free Restricted, Full (Trial), Basic, Standard, Advanced".
 LICENSES = ("Full", "Free", "Free Restricted", "Full (Trial)", "Basic", "Standard", "Advanced")
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 #: "ORGANIZATION_INTERNAL_ADMIN and ORGANIZATION_INTERNAL_USER are the only supported primary
 #: user roles" (patchUser).
-ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 PRIMARY_ROLES = ("ORGANIZATION_INTERNAL_ADMIN", "ORGANIZATION_INTERNAL_USER")
 #: preferredLanguage: "Example: en_US for English".
 LANGUAGES = ("en_US", "de_DE", "fr_FR", "ja_JP")
@@ -141,6 +141,8 @@ class Profile:
         self.scim_token = scim_token
         self.rest = requests.Session()
         self.rest.headers["Authorization"] = f"Bearer {rest_token}"
+        self.scim = requests.Session()  # the profile's own set-up calls (scim2-tester has its own)
+        self.scim.headers["Authorization"] = f"Bearer {scim_token}"
         self.teams_url = f"{rest_url}/v2/orgs/{org_id}/teams"
         self.manager_id = ""  # a numeric user id, for the enterprise extension's manager
         self.current = ("", "")  # (check, resource type) being run, for per-path left-outs
@@ -203,18 +205,18 @@ class Profile:
 
     # -- teams: groups are created and deleted through the REST API -------------------
     def _new_user(self) -> Dict[str, Any]:
-        answer = requests.post(
+        answer = self.scim.post(
             f"{self.scim_url}/Users",
             json={
                 "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
                 "userName": f"{_short()}@example.com",
                 "displayName": _short(),
             },
-            headers={"Authorization": f"Bearer {self.scim_token}"},
             timeout=10,
         )
         answer.raise_for_status()
-        return answer.json()
+        created: Dict[str, Any] = answer.json()
+        return created
 
     def new_team(self, name: str, with_member: bool = False) -> str:
         """A team made as Miro makes them (REST ``POST /v2/orgs/{org_id}/teams``); its id.
@@ -225,7 +227,7 @@ class Profile:
         answer.raise_for_status()
         team_id = str(answer.json()["id"])
         if with_member:
-            added = requests.patch(
+            added = self.scim.patch(
                 f"{self.scim_url}/Groups/{team_id}",
                 json={
                     "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -237,7 +239,6 @@ class Profile:
                         }
                     ],
                 },
-                headers={"Authorization": f"Bearer {self.scim_token}"},
                 timeout=10,
             )
             added.raise_for_status()
