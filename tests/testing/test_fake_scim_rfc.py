@@ -378,3 +378,40 @@ def test_bulk_group_membership_adds_whom_it_can_and_explains_the_rest(fake):
     assert "ghost@example.com" in refused["error"]["message"]
     members = rest.get(f"{base}/{group['id']}/members", timeout=10).json()["data"]
     assert [m["id"] for m in members] == [ann]
+
+
+def test_a_deactivated_user_keeps_user_name_and_license_under_put(scim):
+    user = scim.create("ann@example.com", active=False, userType="Basic")
+    path = f"/Users/{user['id']}"
+    renamed = scim.call("PUT", path, {"schemas": [USER], "userName": "new@example.com"})
+    assert renamed.status_code == 400 and renamed.json()["scimType"] == "mutability"
+    relicensed = scim.call(
+        "PUT", path, {"schemas": [USER], "userName": "ann@example.com", "userType": "Full"}
+    )
+    assert relicensed.status_code == 400 and scim.user(user["id"])["userType"] == "Basic"
+    reactivated = scim.call(
+        "PUT", path, {"schemas": [USER], "userName": "new@example.com", "active": True}
+    )
+    assert reactivated.status_code == 200 and reactivated.json()["userName"] == "new@example.com"
+
+
+def test_the_last_admin_of_a_team_cannot_be_deleted(fake, scim):
+    user = scim.create("ann@example.com")
+    team = fake.store.org.add_team("Design")["id"]
+    fake.store.org.set_team_member(team, user["id"], "admin", fake.user_id)
+    answer = scim.call("DELETE", f"/Users/{user['id']}")
+    assert answer.status_code == 409 and "last admin of team Design" in answer.json()["detail"]
+    assert scim.call("GET", f"/Users/{user['id']}").status_code == 200
+
+
+def test_guests_are_not_scim_users_until_a_team_takes_them_in(fake, scim):
+    guest = fake.add_org_member("guest@example.com", role="organization_team_guest_user")
+    assert scim.call("GET", f"/Users/{guest}").status_code == 404
+    assert guest not in [u["id"] for u in scim.call("GET", "/Users").json()["Resources"]]
+    team = fake.store.team["id"]
+    added = scim.patch(
+        f"/Groups/{team}", {"op": "add", "path": "members", "value": [{"value": guest}]}
+    )
+    assert added.status_code == 200
+    user = scim.user(guest)  # "we set FULL license and ORGANIZATION_INTERNAL_USER roles"
+    assert user["userType"] == "Full" and user["roles"][0]["value"] == "ORGANIZATION_INTERNAL_USER"
