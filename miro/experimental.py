@@ -87,7 +87,7 @@ class CodeWidget(Item):
 
     def move(
         self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
-    ) -> Item:
+    ) -> CodeWidget:
         """Move the widget to ``x``, ``y`` (its own position endpoint; no parent change)."""
         if parent is not None:
             raise InvalidArgumentType("code widgets move by x and y only")
