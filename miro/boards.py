@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
 
 import attrs
 
@@ -249,7 +249,7 @@ class Boards(Collection[Board]):
         """
         return self._paginate(LIST_FILTERS.check(filters), limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Board]:
         return iter(self.list())
 
     def create(self, **fields: Any) -> Board:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Iterator, List, Optional
 
 import attrs
 
@@ -75,7 +75,7 @@ class BoardMembers(Collection[BoardMember]):
         """Every member of the board, fetched page by page (``limit`` = page size, 1..50)."""
         return self._paginate(limit=limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[BoardMember]:
         return iter(self.list())
 
     def page(

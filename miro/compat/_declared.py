@@ -2518,7 +2518,7 @@ if TYPE_CHECKING:
             self,
             filter: Optional[str] = None,
             count: Optional[int] = None,
-        ) -> ScimPaginator:
+        ) -> ScimPaginator[ScimUser]:
             """Every user (all pages), optionally SCIM-filtered: a generator of :class:`ScimUser`."""
 
         def get_group(

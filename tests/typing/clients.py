@@ -35,7 +35,7 @@ def flat_methods(api: miro.MiroApi, board_id: str) -> None:
     body = {"startItem": {"id": "1"}, "endItem": {"id": "2"}}
     assert_type(api.create_connector(board_id, body, _request_timeout=1), Connector)
     assert_type(api.get_connectors(board_id, _request_timeout=1), Page[Connector])
-    assert_type(api.get_access_token_info(_request_timeout=1), TokenInfo)
+    assert_type(api.token_info(_request_timeout=1), TokenInfo)
     assert_type(api.enterprise_get_organization("o", _request_timeout=1), Organization)
     assert_type(api.enterprise_get_teams("o", _headers={}), Page[Team])
     assert_type(api.list_users(count=10, _request_timeout=9), ScimListResponse)
