@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from .enterprise_exports import JobStatus, JobStatusChange
 
     class BoardsFlat:
-        """The flat methods of ``miro.compat.boards.BoardsFlat``, as type checkers see them."""
+        """The flat methods of ``BoardsFlat``, as type checkers see them."""
 
         def copy_board(
             self,
@@ -218,7 +218,7 @@ if TYPE_CHECKING:
             """Change a member's role (``BoardMemberChanges`` body)."""
 
     class ConnectorsFlat:
-        """The flat methods of ``miro.compat.connectors.ConnectorsFlat``, as type checkers see them."""
+        """The flat methods of ``ConnectorsFlat``, as type checkers see them."""
 
         def create_connector(
             self,
@@ -290,7 +290,7 @@ if TYPE_CHECKING:
             """Change a connector (``ConnectorChangesData`` body)."""
 
     class EnterpriseComplianceFlat:
-        """The flat methods of ``miro.compat.enterprise_compliance.EnterpriseComplianceFlat``, as type checkers see them."""
+        """The flat methods of ``EnterpriseComplianceFlat``, as type checkers see them."""
 
         def create_case(
             self,
@@ -555,7 +555,7 @@ if TYPE_CHECKING:
             """One page of a case's board export jobs."""
 
     class EnterpriseExportsFlat:
-        """The flat methods of ``miro.compat.enterprise_exports.EnterpriseExportsFlat``, as type checkers see them."""
+        """The flat methods of ``EnterpriseExportsFlat``, as type checkers see them."""
 
         def enterprise_board_export_job_results(
             self,
@@ -669,7 +669,7 @@ if TYPE_CHECKING:
             """Every board export job matching the filters, page after page."""
 
     class EnterpriseGroupsFlat:
-        """The flat methods of ``miro.compat.enterprise_groups.EnterpriseGroupsFlat``, as type checkers see them."""
+        """The flat methods of ``EnterpriseGroupsFlat``, as type checkers see them."""
 
         def enterprise_boards_create_group(
             self,
@@ -1007,7 +1007,7 @@ if TYPE_CHECKING:
             """Every user group in a team, page after page."""
 
     class EnterpriseLogsFlat:
-        """The flat methods of ``miro.compat.enterprise_logs.EnterpriseLogsFlat``, as type checkers see them."""
+        """The flat methods of ``EnterpriseLogsFlat``, as type checkers see them."""
 
         def enterprise_board_content_item_logs_fetch(
             self,
@@ -1094,7 +1094,7 @@ if TYPE_CHECKING:
             """Every board content log between ``var_from`` and ``to``, page after page."""
 
     class EnterpriseOrgFlat:
-        """The flat methods of ``miro.compat.enterprise_org.EnterpriseOrgFlat``, as type checkers see them."""
+        """The flat methods of ``EnterpriseOrgFlat``, as type checkers see them."""
 
         def enterprise_add_project_member(
             self,
@@ -1515,7 +1515,7 @@ if TYPE_CHECKING:
             """Every organization member matching the filters, page after page."""
 
     class ExperimentalFlat:
-        """The flat methods of ``miro.compat.experimental.ExperimentalFlat``, as type checkers see them."""
+        """The flat methods of ``ExperimentalFlat``, as type checkers see them."""
 
         def create_code_widget_item(
             self,
@@ -1754,7 +1754,7 @@ if TYPE_CHECKING:
             """Update a shape item from a ``ShapeUpdateRequest`` body."""
 
     class GroupsFlat:
-        """The flat methods of ``miro.compat.groups.GroupsFlat``, as type checkers see them."""
+        """The flat methods of ``GroupsFlat``, as type checkers see them."""
 
         def create_group(
             self,
@@ -1847,7 +1847,7 @@ if TYPE_CHECKING:
             """Replace a group's items; the answer carries its new id."""
 
     class ItemsFlat:
-        """The flat methods of ``miro.compat.items.ItemsFlat``, as type checkers see them."""
+        """The flat methods of ``ItemsFlat``, as type checkers see them."""
 
         def create_app_card_item(
             self,
@@ -2490,7 +2490,7 @@ if TYPE_CHECKING:
             """Update a text item from a ``TextUpdateRequest`` body."""
 
     class ScimFlat:
-        """The flat methods of ``miro.compat.scim.ScimFlat``, as type checkers see them."""
+        """The flat methods of ``ScimFlat``, as type checkers see them."""
 
         def create_user(
             self,
@@ -2667,7 +2667,7 @@ if TYPE_CHECKING:
             """Replace a user's attributes (``UserResource``)."""
 
     class TagsFlat:
-        """The flat methods of ``miro.compat.tags.TagsFlat``, as type checkers see them."""
+        """The flat methods of ``TagsFlat``, as type checkers see them."""
 
         def attach_tag_to_item(
             self,
@@ -2799,7 +2799,7 @@ if TYPE_CHECKING:
             """Change a tag (``TagUpdateRequest`` body)."""
 
     class TokensFlat:
-        """The flat methods of ``miro.compat.tokens.TokensFlat``, as type checkers see them."""
+        """The flat methods of ``TokensFlat``, as type checkers see them."""
 
         def revoke_token(
             self,

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import attrs
 
@@ -21,6 +21,11 @@ from .base import ORG_CURSOR, child
 from .classification import TeamClassification
 from .projects import Projects
 from .user_groups import TeamUserGroups
+
+if TYPE_CHECKING:  # update's keywords (generated from TEAM_CHANGES)
+    from typing_extensions import Unpack
+
+    from .._declared import TeamChanges
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -232,7 +237,7 @@ class Team(Resource):
         self._replace_with(self._teams.get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Team:
+    def update(self, **changes: Unpack[TeamChanges]) -> Team:
         """Rename the team (``name``); updates this object."""
         self._replace_with(self._teams.update(self.id, **changes))
         return self
@@ -284,7 +289,7 @@ class Teams(Collection[Team]):
             return Team(id=check_id("team_id", team_id))._bind(self)
         return self._get(team_id)
 
-    def update(self, team_id: str, **changes: Any) -> Team:
+    def update(self, team_id: str, **changes: Unpack[TeamChanges]) -> Team:
         """Rename a team (``name``)."""
         return self._update(team_id, TEAM_CHANGES.build(changes))
 

@@ -40,6 +40,9 @@ from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._declared import ConnectorFromItem
     from ._declared import ItemVerbs  # update's keywords per item type (generated)
     from .collection import Items
 else:
@@ -108,7 +111,7 @@ class Item(Resource, ItemVerbs):
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
-    def connect_to(self, other: Any, **fields: Any) -> Connector:
+    def connect_to(self, other: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
         """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
         if self.type == "frame":
             raise InvalidArgument("connectors cannot start at a frame")
