@@ -6,7 +6,7 @@ then run ``MIRO_WRITE_DECLARATIONS=1 python -m pytest tests/test_typing.py``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional, Sequence, Union
 
 if TYPE_CHECKING:
     from typing_extensions import Required, TypedDict
@@ -206,6 +206,17 @@ if TYPE_CHECKING:
         ]
         text_orientation: Optional[Literal["horizontal", "aligned"]]
 
+    class BoardFilters(TypedDict, total=False):
+        """What boards.list/page filter by."""
+
+        team_id: Optional[Union[str, HasId]]
+        project_id: Optional[Union[str, HasId]]
+        query: Optional[str]
+        owner: Optional[Union[str, HasId]]
+        sort: Optional[
+            Literal["default", "last_modified", "last_opened", "last_created", "alphabetically"]
+        ]
+
     class TagChanges(TypedDict, total=False):
         """What a tag's update takes."""
 
@@ -231,3 +242,57 @@ if TYPE_CHECKING:
         """What a team's update takes."""
 
         name: Optional[str]
+
+    class TeamSettingsChanges(TypedDict, total=False):
+        """What a team's update_settings takes."""
+
+        account_discovery: Optional[Literal["hidden", "request", "join"]]
+        co_owner_role: Optional[Literal["enabled", "disabled"]]
+        copy_access_level: Optional[
+            Literal["anyone", "team_members", "team_editors", "board_owner"]
+        ]
+        copy_access_level_limitation: Optional[Literal["anyone", "team_members"]]
+        invite_external_users: Optional[Literal["allowed", "not_allowed"]]
+        who_can_invite: Optional[Literal["only_org_admins", "admins", "all_members"]]
+        allow_listed_domains: Optional[Sequence[Any]]
+        create_asset_access_level: Optional[Literal["company_admins", "admins", "all_members"]]
+        default_board_access: Optional[Literal["private", "view", "comment", "edit"]]
+        default_board_sharing_access: Optional[
+            Literal["team_members_with_editing_rights", "owner_and_coowners"]
+        ]
+        default_organization_access: Optional[Literal["private", "view", "comment", "edit"]]
+        default_project_access: Optional[Literal["private", "view"]]
+        move_board_to_account: Optional[Literal["allowed", "not_allowed"]]
+        restrict_allowed_domains: Optional[
+            Literal["enabled", "enabled_with_external_user_access", "disabled"]
+        ]
+        sharing_on_account: Optional[Literal["allowed", "not_allowed"]]
+        sharing_on_organization: Optional[Literal["allowed", "allowed_with_editing", "not_allowed"]]
+        sharing_via_public_link: Optional[Literal["allowed", "allowed_with_editing", "not_allowed"]]
+
+    class ProjectChanges(TypedDict, total=False):
+        """What a project's update takes."""
+
+        name: Required[str]
+
+    class ProjectSettingsChanges(TypedDict, total=False):
+        """What a project's update_settings takes."""
+
+        team_access: Optional[Literal["private", "view"]]
+
+    class ScimUserFields(TypedDict, total=False):
+        """What scim.users.create/replace take besides the user name."""
+
+        display_name: Optional[str]
+        user_type: Optional[str]
+        active: Optional[bool]
+        preferred_language: Optional[str]
+        roles: Optional[Sequence[Any]]
+        photos: Optional[Sequence[Any]]
+        emails: Optional[Sequence[Any]]
+        groups: Optional[Sequence[Any]]
+        schemas: Optional[Sequence[Any]]
+        enterprise: Optional[Union[Mapping[str, Any], Any]]
+        given_name: Optional[str]
+        family_name: Optional[str]
+        formatted: Optional[str]

@@ -18,7 +18,7 @@ from .models import Links, UserRef
 if TYPE_CHECKING:  # each loads with the first board that asks for it
     from typing_extensions import Unpack
 
-    from ._declared import BoardChanges, CopyBoardChanges
+    from ._declared import BoardChanges, BoardFilters, CopyBoardChanges
     from .connectors import Connectors
     from .experimental import BoardExperimental
     from .groups import Groups
@@ -243,7 +243,9 @@ class Boards(Collection[Board]):
     model = Board
     paging = BOARD_OFFSET
 
-    def list(self, *, limit: Optional[int] = None, **filters: Any) -> Paginator[Board]:
+    def list(
+        self, *, limit: Optional[int] = None, **filters: Unpack[BoardFilters]
+    ) -> Paginator[Board]:
         """Every board matching the filters, fetched page by page as you iterate.
 
         Filters: ``team_id``, ``project_id``, ``query`` (name or description contains),
@@ -280,7 +282,11 @@ class Boards(Collection[Board]):
         self._delete(board_id)
 
     def page(
-        self, *, limit: Optional[int] = None, offset: Optional[int] = None, **filters: Any
+        self,
+        *,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        **filters: Unpack[BoardFilters],
     ) -> Page[Board]:
         """One page of boards, as ``GET /v2/boards`` returns it."""
         return self.list(limit=limit, **filters).page(offset=offset)

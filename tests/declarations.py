@@ -380,8 +380,31 @@ BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
         "What item.connect_to / item.connectors.create take besides the other end.",
         ("start", "end"),
     ),
+    ("miro.boards", "LIST_FILTERS", "BoardFilters", "What boards.list/page filter by.", ()),
     ("miro.tags", "TAG_CHANGES", "TagChanges", "What a tag's update takes.", ()),
     ("miro.enterprise.teams", "TEAM_CHANGES", "TeamChanges", "What a team's update takes.", ()),
+    (
+        "miro.enterprise.teams",
+        "SETTINGS_CHANGES",
+        "TeamSettingsChanges",
+        "What a team's update_settings takes.",
+        (),
+    ),
+    ("miro.enterprise.projects", "PROJECT", "ProjectChanges", "What a project's update takes.", ()),
+    (
+        "miro.enterprise.projects",
+        "SETTINGS_CHANGES",
+        "ProjectSettingsChanges",
+        "What a project's update_settings takes.",
+        (),
+    ),
+    (
+        "miro.scim.collections",
+        "USER",
+        "ScimUserFields",
+        "What scim.users.create/replace take besides the user name.",
+        ("user_name",),
+    ),
 )
 
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import attrs
 
@@ -25,7 +25,7 @@ from .user_groups import TeamUserGroups
 if TYPE_CHECKING:  # update's keywords (generated from TEAM_CHANGES)
     from typing_extensions import Unpack
 
-    from .._declared import TeamChanges
+    from .._declared import TeamChanges, TeamSettingsChanges
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -250,7 +250,7 @@ class Team(Resource):
         """The team's settings."""
         return self._teams.settings(self.id)
 
-    def update_settings(self, **changes: Any) -> TeamSettings:
+    def update_settings(self, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change settings by keyword (see :meth:`Teams.update_settings`)."""
         return self._teams.update_settings(self.id, **changes)
 
@@ -301,7 +301,7 @@ class Teams(Collection[Team]):
         """A team's settings."""
         return TeamSettings.from_dict(self.request("GET", self.url(team_id, "/settings")))
 
-    def update_settings(self, team_id: str, **changes: Any) -> TeamSettings:
+    def update_settings(self, team_id: str, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change a team's settings, one keyword per setting.
 
         ``account_discovery``, ``co_owner_role``, ``copy_access_level``,

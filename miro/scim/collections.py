@@ -8,7 +8,7 @@ through :class:`ScimPaginator`; filters are checked before sending
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
 
 from ..core import params as p
 from ..core.pagination import Page, Paginator, Paging, Position, _Walk
@@ -16,6 +16,11 @@ from ..core.paths import check_id
 from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument, InvalidArgumentType
 from .filters import check_filter
+
+if TYPE_CHECKING:  # the keywords of create/replace (generated from USER)
+    from typing_extensions import Unpack
+
+    from .._declared import ScimUserFields
 from .models import (
     ENTERPRISE_USER_SCHEMA,
     PATCH_OP_SCHEMA,
@@ -212,7 +217,7 @@ class ScimUsers(ScimCollection[ScimUser]):
     path = "/Users"
     model = ScimUser
 
-    def create(self, user_name: str, **fields: Any) -> ScimUser:
+    def create(self, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Provision a user: ``create("ann@x.com", given_name="Ann", family_name="Lee")``.
 
         Keywords: ``display_name``, ``given_name``, ``family_name``, ``formatted``,
@@ -221,7 +226,7 @@ class ScimUsers(ScimCollection[ScimUser]):
         """
         return self.wrap(self._send("POST", self.url(), user_body(user_name=user_name, **fields)))
 
-    def replace(self, user_id: str, user_name: str, **fields: Any) -> ScimUser:
+    def replace(self, user_id: str, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Replace a user's attributes (PUT): what is not given is cleared, as SCIM says."""
         body = user_body(user_name=user_name, **fields)
         return self.wrap(self._send("PUT", self.url(user_id), body))

@@ -13,6 +13,8 @@ from miro.boards import Board
 from miro.connectors import Connector
 from miro.core.pagination import Page, Paginator
 from miro.enterprise import Organization, OrganizationMember, Project, Team
+from miro.enterprise.projects import ProjectSettings
+from miro.enterprise.teams import TeamSettings
 from miro.errors import ApiError, NotFound
 from miro.items import Frame, Item, StickyNote
 from miro.scim import ScimGroup, ScimUser
@@ -72,8 +74,11 @@ def organization(api: miro.MiroApi, org_id: str) -> None:
     for found in org.teams:
         assert_type(found, Team)
     assert_type(team.update(name="Design 2"), Team)
+    assert_type(team.update_settings(co_owner_role="enabled"), TeamSettings)
     project = team.projects.create(name="Q3")
     assert_type(project, Project)
+    assert_type(project.update(name="Q4"), Project)
+    assert_type(project.update_settings(team_access="view"), ProjectSettings)
     for member in org.members.list():
         assert_type(member, OrganizationMember)
 

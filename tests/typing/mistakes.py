@@ -43,5 +43,11 @@ def flat_methods(api: miro.MiroApi) -> None:
     api.get_specific_board("b", _request_timeout="slow")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
+def beyond_the_issue(api: miro.MiroApi) -> None:
+    api.boards.list(sort="newest")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    scim = miro.ScimApi("token")
+    scim.users.create("ann@example.com", givn_name="Ann")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
 def error_attributes(error: NotFound) -> str:
     return error.status  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
