@@ -175,16 +175,21 @@ _CHECK_TYPES: Tuple[Tuple[str, str], ...] = (
     ("hex_color", "str"),
     ("_end", "Union[str, Item]"),
 )
-#: Keywords whose type is narrower than their check's: a parent is a frame.
+#: Keywords whose type is narrower than their check's: a parent is a frame (a mind-map
+#: node's parent is another node).
 _BY_NAME = {"parent": "Union[str, Frame]"}
+_PARENTS = {"mindmap_node": "Union[str, MindmapNode]"}
 
 
-def keyword_type(name: str, check: Any, imports: Imports) -> str:
-    """The static type of one keyword of a :class:`~miro.core.params.Body`."""
+def keyword_type(name: str, check: Any, imports: Imports, kind: str = "") -> str:
+    """The static type of one keyword of a :class:`~miro.core.params.Body` (of the item
+    type ``kind``, if any)."""
     choices = getattr(check, "choices", None)
     if choices:
         return f"{imports.name('typing', 'Literal')}[{', '.join(repr(c) for c in choices)}]"
-    if name in _BY_NAME:
+    if name == "parent" and kind in _PARENTS:
+        spelled = _PARENTS[kind]
+    elif name in _BY_NAME:
         spelled = _BY_NAME[name]
     else:
         qualname = getattr(check, "__qualname__", "")
@@ -198,18 +203,20 @@ def keyword_type(name: str, check: Any, imports: Imports) -> str:
         imports.name("miro.items.base", "Item")
     if "Frame]" in spelled:
         imports.name("miro.items.frames", "Frame")
+    if "MindmapNode]" in spelled:
+        imports.name("miro.experimental", "MindmapNode")
     if "HasId" in spelled:
         imports.name("miro.items._declared", "HasId")
     return spelled
 
 
-def typed_dict(name: str, body: Any, doc: str, imports: Imports) -> str:
+def typed_dict(name: str, body: Any, doc: str, imports: Imports, kind: str = "") -> str:
     """A ``TypedDict`` (total=False) of the keywords ``body`` accepts; required ones are
     ``Required``, the others also take None (None means "not given")."""
     imports.name("typing_extensions", "TypedDict")
     lines = [f"    class {name}(TypedDict, total=False):", f'        """{doc}"""', ""]
     for key, param in body.params.items():
-        spelled = keyword_type(key, param.check, imports)
+        spelled = keyword_type(key, param.check, imports, kind)
         if key in body.required:
             spelled = f"{imports.name('typing_extensions', 'Required')}[{spelled}]"
         else:
@@ -250,54 +257,45 @@ def item_declarations() -> str:
         "        @property\n"
         "        def id(self) -> str: ...\n"
     ]
-    imports.name("miro.items.base", "ItemTypeCollection")
+    from miro.experimental import EXPERIMENTAL_TYPES
+
     overloads: List[str] = []
+    overloaded: Set[type] = set()
     collections_: List[str] = []
-    for type_name in sorted(ITEM_TYPES):
-        declaration = ITEM_TYPES[type_name]
+    declared = [
+        (ITEM_TYPES[t], "", "miro.items.base.ItemTypeCollection") for t in sorted(ITEM_TYPES)
+    ]
+    declared += [
+        (d, "Experimental", "miro.experimental.ExperimentalItemTypeCollection")
+        for d in sorted(EXPERIMENTAL_TYPES, key=lambda d: d.type)
+    ]
+    for declaration, prefix, collection in declared:
+        type_name = declaration.type
         model = declaration.model
         model_name = imports.name(model.__module__, model.__qualname__)
-        base = camel_name(type_name)
+        collection_name = imports.name(*collection.rsplit(".", 1))
+        base = prefix + camel_name(type_name)
+        where = "board.experimental" if prefix else "board.items"
         words = type_name.replace("_", " ")
         a = "an" if words[0] in "aeiou" else "a"
-        parts.append(
-            typed_dict(
-                f"{base}Create",
-                declaration.create,
-                f"What ``create`` takes for {a} {words}.",
-                imports,
-            )
-        )
         update = declaration.update
-        if update is not None:
-            parts.append(
-                typed_dict(
-                    f"{base}Changes", update, f"What ``update`` takes for {a} {words}.", imports
-                )
-            )
+        bodies = (
+            ("Create", declaration.create, "create"),
+            ("Changes", update, "update"),
+            ("Upload", declaration.upload, "upload"),
+            ("FileChanges", declaration.upload_update, "update_file"),
+        )
+        for suffix, body, verb in bodies:
+            if body is not None:
+                doc = f"What ``{verb}`` takes for {a} {words}."
+                parts.append(typed_dict(base + suffix, body, doc, imports, type_name))
+        if update is not None and model not in overloaded:
+            overloaded.add(model)
             overloads.append(
                 "        @overload\n"
                 f"        def update(  # type: ignore[misc]\n"
                 f"            self: {model_name}, **changes: Unpack[{base}Changes]\n"
                 f"        ) -> {model_name}: ...\n"
-            )
-        if declaration.upload is not None:
-            parts.append(
-                typed_dict(
-                    f"{base}Upload",
-                    declaration.upload,
-                    f"What ``upload`` takes for {a} {words}.",
-                    imports,
-                )
-            )
-        if declaration.upload_update is not None:
-            parts.append(
-                typed_dict(
-                    f"{base}FileChanges",
-                    declaration.upload_update,
-                    f"What ``update_file`` takes for {a} {words}.",
-                    imports,
-                )
             )
         methods = [
             f"        def create(self, **fields: Unpack[{base}Create]) -> {model_name}:\n"
@@ -334,8 +332,9 @@ def item_declarations() -> str:
                 f'            """Replace {a} {words}\'s file."""\n'
             )
         collections_.append(
-            f"    class {camel_name(declaration.segment)}(ItemTypeCollection[{model_name}]):\n"
-            f'        """``board.items.{declaration.segment}``: the {words}s of one board."""\n\n'
+            f"    class {prefix}{camel_name(declaration.segment)}"
+            f"({collection_name}[{model_name}]):\n"
+            f'        """``{where}.{declaration.segment}``: the {words}s of one board."""\n\n'
             + "\n".join(_narrowing(m) for m in methods)
         )
     imports.name("typing", "overload")

@@ -1623,7 +1623,7 @@ if TYPE_CHECKING:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> Page[Item]:
+        ) -> Page[CodeWidget]:
             """One page of a board's code widgets."""
 
         def get_items_experimental(
@@ -1687,7 +1687,7 @@ if TYPE_CHECKING:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> Page[Item]:
+        ) -> Page[MindmapNode]:
             """One page of a board's mind-map nodes."""
 
         def get_shape_item_flowchart(

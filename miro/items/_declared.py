@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Required, TypedDict, Unpack
 
+    from ..experimental import CodeWidget, ExperimentalItemTypeCollection, MindmapNode
     from .app_cards import AppCard
     from .base import Item, ItemTypeCollection
     from .cards import Card
@@ -614,6 +615,251 @@ if TYPE_CHECKING:
         rotation: Optional[float]
         parent: Optional[Union[str, Frame]]
 
+    class ExperimentalCodeWidgetCreate(TypedDict, total=False):
+        """What ``create`` takes for a code widget."""
+
+        code: Optional[str]
+        language: Optional[str]
+        line_numbers_visible: Optional[bool]
+        title: Optional[str]
+        x: Optional[float]
+        y: Optional[float]
+        width: Optional[float]
+        height: Optional[float]
+        rotation: Optional[float]
+        parent: Optional[Union[str, Frame]]
+
+    class ExperimentalCodeWidgetChanges(TypedDict, total=False):
+        """What ``update`` takes for a code widget."""
+
+        code: Optional[str]
+        language: Optional[str]
+        line_numbers_visible: Optional[bool]
+        title: Optional[str]
+        x: Optional[float]
+        y: Optional[float]
+        width: Optional[float]
+        height: Optional[float]
+        rotation: Optional[float]
+        parent: Optional[Union[str, Frame]]
+
+    class ExperimentalMindmapNodeCreate(TypedDict, total=False):
+        """What ``create`` takes for a mindmap node."""
+
+        content: Required[str]
+        x: Optional[float]
+        y: Optional[float]
+        width: Optional[float]
+        parent: Optional[Union[str, MindmapNode]]
+
+    class ExperimentalShapeCreate(TypedDict, total=False):
+        """What ``create`` takes for a shape."""
+
+        content: Optional[str]
+        shape: Optional[
+            Literal[
+                "rectangle",
+                "round_rectangle",
+                "circle",
+                "triangle",
+                "rhombus",
+                "parallelogram",
+                "trapezoid",
+                "pentagon",
+                "hexagon",
+                "octagon",
+                "wedge_round_rectangle_callout",
+                "star",
+                "flow_chart_predefined_process",
+                "cloud",
+                "cross",
+                "can",
+                "right_arrow",
+                "left_arrow",
+                "left_right_arrow",
+                "left_brace",
+                "right_brace",
+                "flow_chart_connector",
+                "flow_chart_magnetic_disk",
+                "flow_chart_input_output",
+                "flow_chart_decision",
+                "flow_chart_delay",
+                "flow_chart_display",
+                "flow_chart_document",
+                "flow_chart_magnetic_drum",
+                "flow_chart_internal_storage",
+                "flow_chart_manual_input",
+                "flow_chart_manual_operation",
+                "flow_chart_merge",
+                "flow_chart_multidocuments",
+                "flow_chart_note_curly_left",
+                "flow_chart_note_curly_right",
+                "flow_chart_note_square",
+                "flow_chart_offpage_connector",
+                "flow_chart_or",
+                "flow_chart_predefined_process_2",
+                "flow_chart_preparation",
+                "flow_chart_process",
+                "flow_chart_online_storage",
+                "flow_chart_summing_junction",
+                "flow_chart_terminator",
+            ]
+        ]
+        color: Optional[str]
+        fill_color: Optional[str]
+        fill_opacity: Optional[Union[float, str]]
+        font_family: Optional[
+            Literal[
+                "arial",
+                "abril_fatface",
+                "bangers",
+                "eb_garamond",
+                "georgia",
+                "graduate",
+                "gravitas_one",
+                "fredoka_one",
+                "nixie_one",
+                "open_sans",
+                "permanent_marker",
+                "pt_sans",
+                "pt_sans_narrow",
+                "pt_serif",
+                "rammetto_one",
+                "roboto",
+                "roboto_condensed",
+                "roboto_slab",
+                "caveat",
+                "times_new_roman",
+                "titan_one",
+                "lemon_tuesday",
+                "roboto_mono",
+                "noto_sans",
+                "plex_sans",
+                "plex_serif",
+                "plex_mono",
+                "spoof",
+                "tiempos_text",
+                "formular",
+            ]
+        ]
+        font_size: Optional[Union[float, str]]
+        text_align: Optional[Literal["left", "right", "center"]]
+        border_color: Optional[str]
+        border_opacity: Optional[Union[float, str]]
+        border_style: Optional[Literal["normal", "dotted", "dashed"]]
+        border_width: Optional[Union[float, str]]
+        text_align_vertical: Optional[Literal["top", "middle", "bottom"]]
+        x: Optional[float]
+        y: Optional[float]
+        width: Optional[float]
+        height: Optional[float]
+        rotation: Optional[float]
+        parent: Optional[Union[str, Frame]]
+
+    class ExperimentalShapeChanges(TypedDict, total=False):
+        """What ``update`` takes for a shape."""
+
+        content: Optional[str]
+        shape: Optional[
+            Literal[
+                "rectangle",
+                "round_rectangle",
+                "circle",
+                "triangle",
+                "rhombus",
+                "parallelogram",
+                "trapezoid",
+                "pentagon",
+                "hexagon",
+                "octagon",
+                "wedge_round_rectangle_callout",
+                "star",
+                "flow_chart_predefined_process",
+                "cloud",
+                "cross",
+                "can",
+                "right_arrow",
+                "left_arrow",
+                "left_right_arrow",
+                "left_brace",
+                "right_brace",
+                "flow_chart_connector",
+                "flow_chart_magnetic_disk",
+                "flow_chart_input_output",
+                "flow_chart_decision",
+                "flow_chart_delay",
+                "flow_chart_display",
+                "flow_chart_document",
+                "flow_chart_magnetic_drum",
+                "flow_chart_internal_storage",
+                "flow_chart_manual_input",
+                "flow_chart_manual_operation",
+                "flow_chart_merge",
+                "flow_chart_multidocuments",
+                "flow_chart_note_curly_left",
+                "flow_chart_note_curly_right",
+                "flow_chart_note_square",
+                "flow_chart_offpage_connector",
+                "flow_chart_or",
+                "flow_chart_predefined_process_2",
+                "flow_chart_preparation",
+                "flow_chart_process",
+                "flow_chart_online_storage",
+                "flow_chart_summing_junction",
+                "flow_chart_terminator",
+            ]
+        ]
+        color: Optional[str]
+        fill_color: Optional[str]
+        fill_opacity: Optional[Union[float, str]]
+        font_family: Optional[
+            Literal[
+                "arial",
+                "abril_fatface",
+                "bangers",
+                "eb_garamond",
+                "georgia",
+                "graduate",
+                "gravitas_one",
+                "fredoka_one",
+                "nixie_one",
+                "open_sans",
+                "permanent_marker",
+                "pt_sans",
+                "pt_sans_narrow",
+                "pt_serif",
+                "rammetto_one",
+                "roboto",
+                "roboto_condensed",
+                "roboto_slab",
+                "caveat",
+                "times_new_roman",
+                "titan_one",
+                "lemon_tuesday",
+                "roboto_mono",
+                "noto_sans",
+                "plex_sans",
+                "plex_serif",
+                "plex_mono",
+                "spoof",
+                "tiempos_text",
+                "formular",
+            ]
+        ]
+        font_size: Optional[Union[float, str]]
+        text_align: Optional[Literal["left", "right", "center"]]
+        border_color: Optional[str]
+        border_opacity: Optional[Union[float, str]]
+        border_style: Optional[Literal["normal", "dotted", "dashed"]]
+        border_width: Optional[Union[float, str]]
+        text_align_vertical: Optional[Literal["top", "middle", "bottom"]]
+        x: Optional[float]
+        y: Optional[float]
+        width: Optional[float]
+        height: Optional[float]
+        rotation: Optional[float]
+        parent: Optional[Union[str, Frame]]
+
     class AppCards(ItemTypeCollection[AppCard]):
         """``board.items.app_cards``: the app cards of one board."""
 
@@ -736,6 +982,32 @@ if TYPE_CHECKING:
         def update(self, item_id: str, **changes: Unpack[TextChanges]) -> Text:
             """Change a text; only the given fields are sent."""
 
+    class ExperimentalCodeWidgets(ExperimentalItemTypeCollection[CodeWidget]):
+        """``board.experimental.code_widgets``: the code widgets of one board."""
+
+        def create(self, **fields: Unpack[ExperimentalCodeWidgetCreate]) -> CodeWidget:
+            """Create a code widget on the board; returns it."""
+
+        def update(
+            self, item_id: str, **changes: Unpack[ExperimentalCodeWidgetChanges]
+        ) -> CodeWidget:
+            """Change a code widget; only the given fields are sent."""
+
+    class ExperimentalMindmapNodes(ExperimentalItemTypeCollection[MindmapNode]):
+        """``board.experimental.mindmap_nodes``: the mindmap nodes of one board."""
+
+        def create(self, **fields: Unpack[ExperimentalMindmapNodeCreate]) -> MindmapNode:
+            """Create a mindmap node on the board; returns it."""
+
+    class ExperimentalShapes(ExperimentalItemTypeCollection[Shape]):
+        """``board.experimental.shapes``: the shapes of one board."""
+
+        def create(self, **fields: Unpack[ExperimentalShapeCreate]) -> Shape:
+            """Create a shape on the board; returns it."""
+
+        def update(self, item_id: str, **changes: Unpack[ExperimentalShapeChanges]) -> Shape:
+            """Change a shape; only the given fields are sent."""
+
     class ItemVerbs:
         """``item.update(...)`` with the keywords of the item's own type."""
 
@@ -783,6 +1055,11 @@ if TYPE_CHECKING:
         def update(  # type: ignore[misc]
             self: Text, **changes: Unpack[TextChanges]
         ) -> Text: ...
+
+        @overload
+        def update(  # type: ignore[misc]
+            self: CodeWidget, **changes: Unpack[ExperimentalCodeWidgetChanges]
+        ) -> CodeWidget: ...
 
         def update(self, **changes: Any) -> Item:
             """Change this item (the keywords its type accepts); updates this object."""

@@ -15,6 +15,7 @@ import miro
 from miro.boards import Board, Boards
 from miro.connectors import Connector, Connectors
 from miro.core.pagination import Page, Paginator
+from miro.experimental import CodeWidget, MindmapNode
 from miro.groups import Group
 from miro.items import (
     AppCard,
@@ -132,6 +133,17 @@ def connectors_tags_groups(board: Board, note: StickyNote, shape: Shape) -> None
     assert_type(group.item_ids, List[str])
     counts: Dict[str, int] = board.item_counts()
     assert_type(counts, Dict[str, int])
+
+
+def experimental(board: Board, root: MindmapNode) -> None:
+    node = board.experimental.mindmap_nodes.create(content="idea", parent=root, x=10)
+    assert_type(node, MindmapNode)
+    assert_type(board.experimental.mindmap_nodes.list(), Paginator[MindmapNode])
+    widget = board.experimental.code_widgets.create(code="print(1)", language="python")
+    assert_type(widget, CodeWidget)
+    assert_type(widget.update(title="hello"), CodeWidget)
+    assert_type(board.experimental.code_widgets.move(widget.id, x=5), CodeWidget)
+    assert_type(board.experimental.flowchart_shapes.create(shape="flow_chart_terminator"), Shape)
 
 
 def raw(api: miro.MiroApi) -> Any:

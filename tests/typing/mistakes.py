@@ -10,7 +10,7 @@ from __future__ import annotations
 import miro
 from miro.boards import Board
 from miro.errors import NotFound
-from miro.items import Shape, StickyNote
+from miro.items import Frame, Shape, StickyNote
 
 
 def item_keywords(board: Board, note: StickyNote) -> None:
@@ -47,6 +47,11 @@ def beyond_the_issue(api: miro.MiroApi) -> None:
     api.boards.list(sort="newest")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     scim = miro.ScimApi("token")
     scim.users.create("ann@example.com", givn_name="Ann")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def experimental(board: Board, frame: Frame) -> None:
+    nodes = board.experimental.mindmap_nodes
+    nodes.create(content="idea", parent=frame)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 def error_attributes(error: NotFound) -> str:
