@@ -1,5 +1,7 @@
 """Mistakes a type checker must catch: each line carries the error it must raise.
 
+The first 17 are the issue's (#22), then a few more of the same kinds.
+
 mypy runs with ``warn_unused_ignores`` and pyright with ``reportUnnecessaryTypeIgnoreComment``
 (``# type: ignore`` comments are not pyright's here), so a mistake that stops being caught
 fails the run (``tests/test_typing.py``). Never run.
