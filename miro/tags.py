@@ -21,7 +21,7 @@ from .models import Links
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ._declared import TagChanges
+    from ._declared import TagChanges, TagColor
     from .items.base import Item
 
 TAG_COLORS = (
@@ -77,7 +77,7 @@ class Tags(Collection[Tag]):
         """The board these tags belong to."""
         return str(self._parents["board_id"])
 
-    def create(self, *, title: str, fill_color: Optional[str] = None) -> Tag:
+    def create(self, *, title: str, fill_color: Optional[TagColor] = None) -> Tag:
         """Create a tag (``title`` 1..120 characters, unique on the board)."""
         return self._create(TAG_CREATE.build({"title": title, "fill_color": fill_color}))
 

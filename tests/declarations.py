@@ -407,6 +407,15 @@ BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
 )
 
 
+#: (module, tuple of choices, alias): the enums of hand-written keyword arguments.
+ALIASES: Tuple[Tuple[str, str, str], ...] = (
+    ("miro.members", "ROLES", "BoardRole"),
+    ("miro.tags", "TAG_COLORS", "TagColor"),
+    ("miro.enterprise.teams", "TEAM_ROLES", "TeamRole"),
+    ("miro.enterprise.projects", "PROJECT_ROLES", "ProjectRole"),
+)
+
+
 def body_declarations() -> str:
     import importlib
 
@@ -414,6 +423,11 @@ def body_declarations() -> str:
 
     imports = Imports("miro", own="miro._declared")
     parts = []
+    for module, attribute, name in ALIASES:
+        choices = getattr(importlib.import_module(module), attribute)
+        spelled = ", ".join(repr(c) for c in choices)
+        literal = imports.name("typing", "Literal")
+        parts.append(f"    #: ``{module}.{attribute}``\n    {name} = {literal}[{spelled}]\n")
     for module, attribute, name, doc, dropped in BODIES:
         body = getattr(importlib.import_module(module), attribute)
         if dropped:
@@ -421,7 +435,10 @@ def body_declarations() -> str:
             required = [k for k in body.required if k not in dropped]
             body = p.Body(kept, required=required)
         parts.append(typed_dict(name, body, doc, imports))
-    doc = "The create/update keywords of boards, connectors, tags and teams, for type checkers."
+    doc = (
+        "The keywords of boards, connectors, tags, teams, projects and SCIM users, and the\n"
+        "enums of hand-written arguments, for type checkers."
+    )
     return (
         HEADER.format(doc=doc, command=COMMAND)
         + "from __future__ import annotations\n\n"

@@ -21,7 +21,7 @@ from .user_groups import ProjectUserGroups
 if TYPE_CHECKING:  # the keywords of update (generated from the declarations below)
     from typing_extensions import Unpack
 
-    from .._declared import ProjectChanges, ProjectSettingsChanges
+    from .._declared import ProjectChanges, ProjectRole, ProjectSettingsChanges
 
 PROJECT_ROLES = ("owner", "editor", "viewer", "commentator", "coowner")
 PROJECT_NAME = p.text(min_length=1, max_length=60)
@@ -60,7 +60,7 @@ class ProjectMember(Resource):
     role: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: str) -> ProjectMember:
+    def update(self, *, role: ProjectRole) -> ProjectMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, role=role))
         return self
@@ -88,7 +88,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """One page of members, as ``GET …/projects/{project_id}/members`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def add(self, email: str, *, role: str) -> ProjectMember:
+    def add(self, email: str, *, role: ProjectRole) -> ProjectMember:
         """Add a member of the team to the project, with a role (owner, editor, viewer,
         commentator, coowner)."""
         return self._create(ADD_MEMBER.build({"email": email, "role": role}))
@@ -97,7 +97,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> ProjectMember:
+    def update(self, member_id: str, *, role: ProjectRole) -> ProjectMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
 

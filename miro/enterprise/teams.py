@@ -25,7 +25,7 @@ from .user_groups import TeamUserGroups
 if TYPE_CHECKING:  # update's keywords (generated from TEAM_CHANGES)
     from typing_extensions import Unpack
 
-    from .._declared import TeamChanges, TeamSettingsChanges
+    from .._declared import TeamChanges, TeamRole, TeamSettingsChanges
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -160,7 +160,7 @@ class TeamMember(Resource):
     modified_by: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: str) -> TeamMember:
+    def update(self, *, role: TeamRole) -> TeamMember:
         """Change this member's role (member or admin); updates this object."""
         self._replace_with(self._require_collection().update(self.id, role=role))
         return self
@@ -196,7 +196,7 @@ class TeamMembers(Collection[TeamMember]):
         """One page of members, as ``GET …/teams/{team_id}/members`` returns it."""
         return self.list(role=role, limit=limit).page(cursor=cursor)
 
-    def invite(self, email: str, *, role: Optional[str] = None) -> TeamMember:
+    def invite(self, email: str, *, role: Optional[TeamRole] = None) -> TeamMember:
         """Add a person of the organization to the team by email (role member or admin)."""
         return self._create(INVITE.build({"email": email, "role": role}))
 
@@ -204,7 +204,7 @@ class TeamMembers(Collection[TeamMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> TeamMember:
+    def update(self, member_id: str, *, role: TeamRole) -> TeamMember:
         """Change a member's role (member or admin)."""
         return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
 

@@ -75,6 +75,7 @@ def organization(api: miro.MiroApi, org_id: str) -> None:
         assert_type(found, Team)
     assert_type(team.update(name="Design 2"), Team)
     assert_type(team.update_settings(co_owner_role="enabled"), TeamSettings)
+    assert_type(team.members.invite("ann@example.com", role="admin").role, Optional[str])
     project = team.projects.create(name="Q3")
     assert_type(project, Project)
     assert_type(project.update(name="Q4"), Project)

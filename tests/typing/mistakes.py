@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import miro
 from miro.boards import Board
+from miro.enterprise import Team
 from miro.errors import NotFound
 from miro.items import Frame, Shape, StickyNote
 
@@ -49,6 +50,12 @@ def beyond_the_issue(api: miro.MiroApi) -> None:
     api.boards.list(sort="newest")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     scim = miro.ScimApi("token")
     scim.users.create("ann@example.com", givn_name="Ann")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def enums_of_written_out_keywords(board: Board, team: Team) -> None:
+    board.tags.create(title="later", fill_color="pink")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    board.members.share(["ann@example.com"], role="boss")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    team.members.invite("ann@example.com", role="owner")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 def experimental(board: Board, frame: Frame) -> None:
