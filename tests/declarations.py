@@ -244,8 +244,21 @@ def _narrowing(method: str) -> str:
 # --- miro/items/_declared.py ---------------------------------------------------------------------
 
 
+def _load_item_types() -> None:
+    """Import every item module, so every item type is registered (even if the package
+    came to load them lazily)."""
+    import importlib
+    import pkgutil
+
+    import miro.items
+
+    for module in sorted(m.name for m in pkgutil.iter_modules(miro.items.__path__)):
+        if not module.startswith("_"):
+            importlib.import_module(f"miro.items.{module}")
+
+
 def item_declarations() -> str:
-    import miro.experimental  # noqa: F401  (registers its item types)
+    _load_item_types()
     from miro.items.base import ITEM_TYPES
 
     imports = Imports("miro.items", own="miro.items._declared")
