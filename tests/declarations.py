@@ -350,6 +350,16 @@ def item_declarations() -> str:
             f'        """``{where}.{declaration.segment}``: the {words}s of one board."""\n\n'
             + "\n".join(_narrowing(m) for m in methods)
         )
+    from miro.items.bulk import BULK_TYPES
+
+    imports.name("miro.items.bulk", "ItemSpec")
+    for type_name in sorted(BULK_TYPES):
+        base = camel_name(type_name)
+        collections_.append(
+            f"    class {base}Spec(ItemSpec):\n"
+            f'        """One {type_name.replace("_", " ")} to create in bulk."""\n\n'
+            f"        def __init__(self, **fields: Unpack[{base}Create]) -> None: ...\n"
+        )
     imports.name("typing", "overload")
     imports.name("typing", "Any")
     imports.name("miro.items.base", "Item")

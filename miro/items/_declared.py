@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..experimental import CodeWidget, ExperimentalItemTypeCollection, MindmapNode
     from .app_cards import AppCard
     from .base import Item, ItemTypeCollection
+    from .bulk import ItemSpec
     from .cards import Card
     from .doc_formats import DocFormat
     from .documents import Document
@@ -1007,6 +1008,51 @@ if TYPE_CHECKING:
 
         def update(self, item_id: str, **changes: Unpack[ExperimentalShapeChanges]) -> Shape:
             """Change a shape; only the given fields are sent."""
+
+    class AppCardSpec(ItemSpec):
+        """One app card to create in bulk."""
+
+        def __init__(self, **fields: Unpack[AppCardCreate]) -> None: ...
+
+    class CardSpec(ItemSpec):
+        """One card to create in bulk."""
+
+        def __init__(self, **fields: Unpack[CardCreate]) -> None: ...
+
+    class DocumentSpec(ItemSpec):
+        """One document to create in bulk."""
+
+        def __init__(self, **fields: Unpack[DocumentCreate]) -> None: ...
+
+    class EmbedSpec(ItemSpec):
+        """One embed to create in bulk."""
+
+        def __init__(self, **fields: Unpack[EmbedCreate]) -> None: ...
+
+    class FrameSpec(ItemSpec):
+        """One frame to create in bulk."""
+
+        def __init__(self, **fields: Unpack[FrameCreate]) -> None: ...
+
+    class ImageSpec(ItemSpec):
+        """One image to create in bulk."""
+
+        def __init__(self, **fields: Unpack[ImageCreate]) -> None: ...
+
+    class ShapeSpec(ItemSpec):
+        """One shape to create in bulk."""
+
+        def __init__(self, **fields: Unpack[ShapeCreate]) -> None: ...
+
+    class StickyNoteSpec(ItemSpec):
+        """One sticky note to create in bulk."""
+
+        def __init__(self, **fields: Unpack[StickyNoteCreate]) -> None: ...
+
+    class TextSpec(ItemSpec):
+        """One text to create in bulk."""
+
+        def __init__(self, **fields: Unpack[TextCreate]) -> None: ...
 
     class ItemVerbs:
         """``item.update(...)`` with the keywords of the item's own type."""

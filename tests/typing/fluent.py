@@ -110,6 +110,7 @@ def generic_items(board: Board, item_id: str) -> None:
     page = items.page(limit=10)
     assert_type(page, Page[Item])
     assert_type(page.data, List[Item])
+    assert_type(StickyNoteSpec(content="a", fill_color="yellow"), StickyNoteSpec)
     specs = [StickyNoteSpec(content="a"), {"type": "text", "content": "b"}]
     assert_type(items.create_many(specs), List[Item])
     assert_type(items.in_region(0, 0, 100, 100), List[Item])

@@ -13,7 +13,7 @@ import miro
 from miro.boards import Board
 from miro.enterprise import Team
 from miro.errors import NotFound
-from miro.items import Frame, Shape, StickyNote
+from miro.items import Frame, Shape, ShapeSpec, StickyNote, StickyNoteSpec
 
 
 def item_keywords(board: Board, note: StickyNote) -> None:
@@ -50,6 +50,11 @@ def beyond_the_issue(api: miro.MiroApi) -> None:
     api.boards.list(sort="newest")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     scim = miro.ScimApi("token")
     scim.users.create("ann@example.com", givn_name="Ann")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def bulk_specs() -> None:
+    StickyNoteSpec(contnet="Hi")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    ShapeSpec(shape="circel")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 def enums_of_written_out_keywords(board: Board, team: Team) -> None:
