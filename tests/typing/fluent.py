@@ -77,6 +77,10 @@ def sticky_notes(board: Board) -> StickyNote:
     assert_type(board.items.sticky_notes.list().all(), List[StickyNote])
     for same in board.items.sticky_notes:
         assert_type(same, StickyNote)
+    assert_type(board.items.sticky_notes[0], StickyNote)
+    assert_type(board.items.sticky_notes[:2], List[StickyNote])
+    assert_type(board.items.sticky_notes.first(), Optional[StickyNote])
+    assert_type(board.items.sticky_notes.take(3), List[StickyNote])
     return note
 
 
