@@ -10,7 +10,9 @@ declarations and writes them out as type-checker declarations:
   ``update`` overloads of the models;
 * ``miro/_declared_bodies.py``: the create/update keywords of boards, connectors, tags;
 * ``miro/compat/_declared.py``: every flat method of ``MiroApi`` with its real signature,
-  per-call keywords included.
+  per-call keywords included;
+* ``miro/compat/_item_methods.py``: the flat item methods generated at import time, for
+  type checkers reading ``miro.compat.items`` itself.
 
 Deterministic (everything sorted or in declaration order). Regenerate after changing a
 declaration: ``MIRO_WRITE_DECLARATIONS=1 python -m pytest tests/test_typing.py``.
@@ -101,8 +103,18 @@ class Imports:
         return "".join(lines) + "\nif TYPE_CHECKING:\n" + body
 
 
+def _named_aliases() -> List[Tuple[Any, str, str]]:
+    """Type aliases spelled by their name: (value, module, name)."""
+    from miro.compat import per_call
+
+    return [(per_call.RequestTimeout, "miro.compat.per_call", "RequestTimeout")]
+
+
 def type_source(annotation: Any, imports: Imports) -> str:
     """Python source spelling ``annotation`` (names added to ``imports``)."""
+    for value, module, name in _named_aliases():
+        if annotation == value and type(annotation) is type(value):
+            return imports.name(module, name)
     if annotation is Any:
         return imports.name("typing", "Any")
     if annotation is None or annotation is type(None):
@@ -536,12 +548,51 @@ def flat_declarations() -> str:
     )
 
 
+# --- miro/compat/_item_methods.py ---------------------------------------------------------------
+
+#: The classes that declare, for type checkers, the flat methods ``install`` generates.
+ITEM_METHOD_CLASSES = (
+    ("ItemMethods", "miro.compat.items.ItemsFlat"),
+    ("ExperimentalItemMethods", "miro.compat.experimental.ExperimentalFlat"),
+)
+
+
+def item_method_declarations() -> str:
+    import importlib
+
+    imports = Imports("miro.compat", own="miro.compat._item_methods")
+    classes = []
+    for class_name, target in ITEM_METHOD_CLASSES:
+        module, name = target.rsplit(".", 1)
+        flat = getattr(importlib.import_module(module), name)
+        generated = sorted(n for n, m in vars(flat).items() if getattr(m, "generated", False))
+        methods = [flat_method(n, getattr(flat, n), imports) for n in generated]
+        classes.append(
+            f"class {class_name}:\n"
+            f'    """The generated flat methods of ``{name}``, declared for type checkers."""\n\n'
+            "    if TYPE_CHECKING:\n" + "\n".join(methods)
+        )
+    doc = (
+        "Declarations, for type checkers and editors, of the flat item methods that\n"
+        ":func:`miro.compat.items.install` generates at import time (they do not exist at run\n"
+        "time: ``install`` adds the real ones)."
+    )
+    return (
+        HEADER.format(doc=doc, command=COMMAND)
+        + "from __future__ import annotations\n\n"
+        + imports.render()
+        + "\n\n"
+        + "\n\n".join(classes)
+    )
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 TARGETS = {
     ROOT / "_declared.py": body_declarations,
     ROOT / "items" / "_declared.py": item_declarations,
     ROOT / "compat" / "_declared.py": flat_declarations,
+    ROOT / "compat" / "_item_methods.py": item_method_declarations,
 }
 
 
