@@ -486,11 +486,22 @@ def body_declarations() -> str:
 # --- miro/compat/_declared.py --------------------------------------------------------------------
 
 
+def annotations(method: Any) -> Dict[str, Any]:
+    """The annotations of ``method`` (unwrapped) evaluated in its module, as written
+    (``typing.get_type_hints`` would add ``Optional`` to a ``None`` default on 3.9)."""
+    function = inspect.unwrap(method)
+    scope = getattr(function, "__globals__", {})
+    return {
+        name: eval(value, scope) if isinstance(value, str) else value  # noqa: S307
+        for name, value in getattr(function, "__annotations__", {}).items()
+    }
+
+
 def flat_method(name: str, method: Any, imports: Imports) -> str:
     from miro.compat import shapes
 
     signature = inspect.signature(method)
-    hints = typing.get_type_hints(inspect.unwrap(method))
+    hints = annotations(method)
     lines = []
     for param in list(signature.parameters.values())[1:]:
         annotation = hints.get(param.name, param.annotation)
