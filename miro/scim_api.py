@@ -4,11 +4,14 @@ and the SCIM domain (:mod:`miro.scim`) below them."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
 import requests
 
-from .compat.scim import ScimFlat
+if TYPE_CHECKING:  # the flat methods with their per-call keywords (generated)
+    from .compat._declared import ScimFlat
+else:
+    from .compat.scim import ScimFlat
 from .core.paths import expand
 from .core.transport import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, TokenProvider
 from .scim.collections import ScimGroups, ScimUsers

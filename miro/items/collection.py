@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Generic, Iterable, List, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Generic,
+    Iterable,
+    List,
+    TypeVar,
+    overload,
+)
 
 from .. import _addons
 from ..core import geometry
@@ -32,7 +41,21 @@ from .shapes import SHAPE
 from .sticky_notes import STICKY_NOTE
 from .texts import TEXT
 
-C = TypeVar("C", bound=ItemTypeCollection)
+if TYPE_CHECKING:  # one typed collection per item type (generated)
+    from ._declared import (
+        AppCards,
+        Cards,
+        Docs,
+        Documents,
+        Embeds,
+        Frames,
+        Images,
+        Shapes,
+        StickyNotes,
+        Texts,
+    )
+
+C = TypeVar("C", bound="ItemTypeCollection[Any]")
 
 
 def placed(items: Iterable[Item]) -> List[Item]:
@@ -57,7 +80,7 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
 
     @overload
-    def __get__(self, obj: Items, owner: Any) -> ItemTypeCollection: ...
+    def __get__(self, obj: Items, owner: Any) -> C: ...
 
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
@@ -73,16 +96,16 @@ class Items(BoardItems):
     and update items of one type.
     """
 
-    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection(STICKY_NOTE)
-    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection(TEXT)
-    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection(SHAPE)
-    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(CARD)
-    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(APP_CARD)
-    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection(FRAME)
-    images: _TypedCollection[ItemTypeCollection] = _TypedCollection(IMAGE)
-    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOCUMENT)
-    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection(EMBED)
-    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOC_FORMAT)
+    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection(STICKY_NOTE)
+    texts: _TypedCollection[Texts] = _TypedCollection(TEXT)
+    shapes: _TypedCollection[Shapes] = _TypedCollection(SHAPE)
+    cards: _TypedCollection[Cards] = _TypedCollection(CARD)
+    app_cards: _TypedCollection[AppCards] = _TypedCollection(APP_CARD)
+    frames: _TypedCollection[Frames] = _TypedCollection(FRAME)
+    images: _TypedCollection[Images] = _TypedCollection(IMAGE)
+    documents: _TypedCollection[Documents] = _TypedCollection(DOCUMENT)
+    embeds: _TypedCollection[Embeds] = _TypedCollection(EMBED)
+    doc_formats: _TypedCollection[Docs] = _TypedCollection(DOC_FORMAT)
 
     def create_many(
         self, specs: Iterable[Any], *, progress: Any = False, workers: int = 1
