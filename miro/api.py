@@ -17,6 +17,7 @@ from .core.transport import (
 
 if TYPE_CHECKING:
     from .boards import Board, Boards
+    from .compat.client import MiroApiClient
     from .compat.flat import FlatMethods as _FlatMethods
     from .connectors import Connectors
     from .enterprise.logs import AuditLogs
@@ -128,6 +129,15 @@ class MiroApi(_FlatMethods):
         from .enterprise.sessions import Sessions
 
         return Sessions(self._transport)
+
+    @functools.cached_property
+    def api_client(self) -> MiroApiClient:
+        """The official client's ``api.api_client``: ``api.api_client.configuration.host =
+        url`` points this client elsewhere; ``proxy``, ``verify_ssl``, ``ssl_ca_cert``,
+        ``retries``, ``default_headers`` and ``user_agent`` act on it too."""
+        from .compat.client import MiroApiClient
+
+        return MiroApiClient(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"

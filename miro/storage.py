@@ -157,6 +157,8 @@ class State:
             return value
         if isinstance(value, Mapping):
             return cls.from_dict(dict(value))
+        if dataclasses.is_dataclass(value) and hasattr(value, "access_token"):
+            return cls.from_dict(dataclasses.asdict(value))  # e.g. the official State
         raise InvalidArgumentType(
             f"the storage returned a {type(value).__name__}; get() must return a State, "
             "a dict of its fields, or None"

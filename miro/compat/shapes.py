@@ -17,8 +17,10 @@ client returns its generated models. :func:`adapt` bridges the two generically:
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
-from typing import Any, Dict, List, Tuple
+import sys
+from typing import Any, Dict, List, Optional, Tuple
 
 import attrs
 
@@ -213,6 +215,7 @@ def _declare_absent() -> None:
         declare_absent(getattr(importlib.import_module(module), attribute), names.split())
 
 
+@functools.lru_cache(maxsize=None)
 def _ours() -> Dict[str, str]:
     names: Dict[str, str] = {}
     for key, value in OURS.items():
@@ -222,6 +225,17 @@ def _ours() -> Dict[str, str]:
         else:
             names[key] = value
     return names
+
+
+def ours_class(name: str) -> Optional[type]:
+    """Our class playing the official model ``name``'s part in results, if its module is
+    loaded (an instance of it cannot exist otherwise)."""
+    target = _ours().get(name)
+    if target is None:
+        return None
+    module, attribute = target.split(":")
+    loaded = sys.modules.get(module)
+    return None if loaded is None else getattr(loaded, attribute, None)
 
 
 def official_names() -> List[str]:
