@@ -9,7 +9,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import miro
-
 from miro.testing import FakeMiro
 
 

@@ -52,7 +52,7 @@ class Configuration:
         server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
         ssl_ca_cert: Optional[str] = None,
     ) -> None:
-        self.host = (host or DEFAULT_HOST).rstrip("/")
+        self._host = (host or DEFAULT_HOST).rstrip("/")
         self.api_key = dict(api_key or {})
         self.api_key_prefix = dict(api_key_prefix or {})
         self.username = username
@@ -74,6 +74,15 @@ class Configuration:
 
     def __repr__(self) -> str:
         return f"Configuration(host={self.host!r})"
+
+    @property
+    def host(self) -> str:
+        """The API root requests go to."""
+        return self._host
+
+    @host.setter
+    def host(self, value: str) -> None:
+        self._host = value
 
     @classmethod
     def set_default(cls, default: Optional[Configuration]) -> None:
@@ -215,9 +224,9 @@ class ApiClient:
     ) -> None:
         self.configuration = configuration or Configuration.get_default()
         self.rest_client = RESTClientObject(self.configuration)
-        self.default_headers: Dict[str, str] = {"User-Agent": f"miro-python/{__version__}"}
+        self._default_headers: Dict[str, str] = {"User-Agent": f"miro-python/{__version__}"}
         if header_name is not None and header_value is not None:
-            self.default_headers[header_name] = header_value
+            self._default_headers[header_name] = header_value
         self.cookie = cookie
         self.client_side_validation = self.configuration.client_side_validation
 
@@ -229,6 +238,11 @@ class ApiClient:
 
     def __exit__(self, *exc: Any) -> None:
         return None
+
+    @property
+    def default_headers(self) -> Any:
+        """The headers sent with every request."""
+        return self._default_headers
 
     @property
     def user_agent(self) -> str:
@@ -284,6 +298,9 @@ class ClientConfiguration(Configuration):
         {"proxy", "proxy_headers", "verify_ssl", "ssl_ca_cert", "cert_file", "key_file"}
     )
 
+    _transport: Optional[Transport]
+    _default_retries: int
+
     def __init__(self, transport: Transport) -> None:
         object.__setattr__(self, "_transport", None)
         super().__init__(host=transport.base_url)
@@ -291,7 +308,7 @@ class ClientConfiguration(Configuration):
         object.__setattr__(self, "_default_retries", transport.max_retries)
 
     @property
-    def host(self) -> str:  # type: ignore[override]
+    def host(self) -> str:
         """The API root requests go to."""
         return self._transport.base_url if self._transport is not None else DEFAULT_HOST
 
@@ -305,18 +322,21 @@ class ClientConfiguration(Configuration):
         if self._transport is None:
             return
         if name in self._SESSION_SETTINGS:
-            self._apply_session_settings()
+            self._apply_session_settings(self._transport)
         elif name == "retries":
             retries = self._default_retries if value is None else value
             self._transport.max_retries = _retries(retries)
 
-    def _apply_session_settings(self) -> None:
-        session = self._transport.session
+    def _apply_session_settings(self, transport: Transport) -> None:
+        session = transport.session
         session.proxies = {"http": self.proxy, "https": self.proxy} if self.proxy else {}
         if self.proxy_headers:
             session.headers.update(self.proxy_headers)
         session.verify = (self.ssl_ca_cert or True) if self.verify_ssl else False
-        session.cert = (self.cert_file, self.key_file) if self.key_file else self.cert_file
+        if self.cert_file and self.key_file:
+            session.cert = (self.cert_file, self.key_file)
+        else:
+            session.cert = self.cert_file
 
 
 def _retries(value: Any) -> int:
@@ -339,7 +359,7 @@ class MiroApiClient(ApiClient):
         self.cookie = None
         self.client_side_validation = True
 
-    @property  # type: ignore[override]
+    @property
     def default_headers(self) -> Any:
         """The headers sent with every request (a live view: setting one sends it)."""
         return self._transport.session.headers

@@ -9,9 +9,9 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from ..core.convert import snake
 from ..core.official import OfficialDict
 from ..core.pagination import Page
+from ..core.params import json_object
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
-from ..core.params import json_object
 from ..items.bulk import MAX_ITEMS_PER_REQUEST, ItemSpec, Upload, check_list
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD

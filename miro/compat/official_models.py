@@ -74,13 +74,17 @@ def module_of(name: str) -> Optional[str]:
 
 
 def _build(name: str, entry: Mapping[str, Any]) -> Any:
+    namespace: Dict[str, Any]
     module = f"miro_api.models.{entry['module']}"
     if entry["kind"] == "enum":
         made: Any = enum.Enum(name, [tuple(m) for m in entry["members"]], type=str)  # type: ignore[misc]
         made.__module__, made.__doc__ = module, entry["doc"]
         return made
     if entry["kind"] == "oneof":
-        namespace = {"one_of_schemas": tuple(entry["schemas"]), "_tried": tuple(entry["tried"])}
+        namespace = {
+            "one_of_schemas": tuple(entry["schemas"]),
+            "_tried": tuple(entry["tried"]),
+        }
         return OfficialModelType(name, (OneOfModel,), dict(namespace, __module__=module))
     fields = {f[0]: OfficialField(*f) for f in entry["fields"]}
     namespace = {
@@ -164,12 +168,13 @@ def validate(kind: str, value: Any, loc: checks.Loc) -> Any:
             except checks.Invalid as exc:
                 errors.extend(exc.errors)
         raise checks.Invalid(errors)
-    target = model(kind)
+    target: Any = model(kind)
     if isinstance(target, enum.EnumMeta):
         try:
             return target(value.value if isinstance(value, enum.Enum) else value)
         except ValueError:
-            raise checks.fail_enum(loc, value, [m.value for m in target]) from None
+            members: List[Any] = list(target)
+            raise checks.fail_enum(loc, value, [m.value for m in members]) from None
     return target._coerce(value, loc)
 
 
@@ -239,6 +244,7 @@ class OfficialBaseModel(metaclass=OfficialModelType):
     """The base of every official model (see the module's documentation)."""
 
     __slots__ = ("__dict__", "_fields_set", "__weakref__")
+    _fields_set: Set[str]
     model_fields: ClassVar[Dict[str, OfficialField]] = {}
     _properties: ClassVar[Tuple[str, ...]] = ()
 
@@ -327,7 +333,7 @@ class OfficialBaseModel(metaclass=OfficialModelType):
     @property
     def model_fields_set(self) -> Set[str]:
         """The fields given explicitly (at construction or by assignment)."""
-        return self._fields_set  # type: ignore[no-any-return]
+        return self._fields_set
 
     # -- the generator's methods ---------------------------------------------------------
 
@@ -466,7 +472,9 @@ class OneOfModel(metaclass=OfficialModelType):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if len(args) > 1:
-            raise ValueError("If a position argument is used, only 1 is allowed to set `actual_instance`")
+            raise ValueError(
+                "If a position argument is used, only 1 is allowed to set `actual_instance`"
+            )
         if args and kwargs:
             raise ValueError("If a position argument is used, keyword arguments cannot be used.")
         instance = args[0] if args else kwargs.get("actual_instance")
@@ -546,4 +554,3 @@ class OneOfModel(metaclass=OfficialModelType):
     def model_dump(self, **options: Any) -> Any:
         """The wrapped model's ``model_dump``."""
         return _dump(self.actual_instance, options.get("mode", "python"), False, False)
-

@@ -215,7 +215,7 @@ def _declare_absent() -> None:
         declare_absent(getattr(importlib.import_module(module), attribute), names.split())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _ours() -> Dict[str, str]:
     names: Dict[str, str] = {}
     for key, value in OURS.items():

@@ -17,8 +17,9 @@ import sys
 import textwrap
 import typing
 
-import miro_api.models as package
 from pydantic import BaseModel
+
+import miro_api.models as package
 
 
 def spec(annotation, constraints):
@@ -33,8 +34,10 @@ def spec(annotation, constraints):
         optional = type(None) in args
         rest = [a for a in args if a is not type(None)]
         kinds = [spec(a, constraints) for a in rest]
-        inner = "number" if sorted(kinds) == ["float", "int"] else (
-            kinds[0] if len(kinds) == 1 else "union<" + "|".join(kinds) + ">"
+        inner = (
+            "number"
+            if sorted(kinds) == ["float", "int"]
+            else (kinds[0] if len(kinds) == 1 else "union<" + "|".join(kinds) + ">")
         )
         return ("?" if optional else "") + inner
     if origin in (list, typing.List):
@@ -48,8 +51,16 @@ def spec(annotation, constraints):
     if inspect.isclass(annotation):
         if issubclass(annotation, (BaseModel, enum.Enum)):
             return annotation.__name__
-        names = {str: "str", int: "int", float: "float", bool: "bool", bytes: "bytes",
-                 datetime.datetime: "datetime", datetime.date: "date", dict: "dict"}
+        names = {
+            str: "str",
+            int: "int",
+            float: "float",
+            bool: "bool",
+            bytes: "bytes",
+            datetime.datetime: "datetime",
+            datetime.date: "date",
+            dict: "dict",
+        }
         if annotation in names:
             return names[annotation]
     raise ValueError(f"unknown annotation {annotation!r}")
@@ -78,15 +89,20 @@ def validators(source):
             continue
         if node.name.endswith("_validate_enum"):
             values = [
-                c.value for c in ast.walk(node)
+                c.value
+                for c in ast.walk(node)
                 if isinstance(c, ast.List)
-                for c in c.elts if isinstance(c, ast.Constant)
+                for c in c.elts
+                if isinstance(c, ast.Constant)
             ]
             each = any(isinstance(c, ast.For) for c in ast.walk(node))
             found[field] = ["enum_each" if each else "enum", values]
         elif node.name.endswith("_validate_regular_expression"):
-            call = next(c for c in ast.walk(node) if isinstance(c, ast.Call)
-                        and getattr(c.func, "attr", "") == "match")
+            call = next(
+                c
+                for c in ast.walk(node)
+                if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "match"
+            )
             found[field] = ["pattern", call.args[0].value]
     return found
 
@@ -108,7 +124,8 @@ def describe_model(cls, source):
         tried = [  # the order from_json tries them in (the first best match wins)
             node.func.value.id
             for node in ast.walk(ast.parse(textwrap.dedent(inspect.getsource(cls.from_json))))
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "from_json"
+            if isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") == "from_json"
             and isinstance(node.func.value, ast.Name)
         ]
         names = typing.get_args(schemas.default) or tuple(schemas.default)
@@ -120,15 +137,17 @@ def describe_model(cls, source):
         kind = spec(info.annotation, constraints)
         required = info.is_required()
         default = None if required else jsonable(info.get_default(call_default_factory=True))
-        fields.append({
-            "name": name,
-            "alias": info.alias or name,
-            "required": required,
-            "default": default,
-            "type": kind,
-            "constraints": constraints,
-            "check": checks.get(name),
-        })
+        fields.append(
+            {
+                "name": name,
+                "alias": info.alias or name,
+                "required": required,
+                "default": default,
+                "type": kind,
+                "constraints": constraints,
+                "check": checks.get(name),
+            }
+        )
     return {"kind": "model", "fields": fields, "properties": list(properties or ())}
 
 
@@ -138,7 +157,8 @@ def main(out):
         module = importlib.import_module(f"miro_api.models.{info.name}")
         source = inspect.getsource(module)
         defined = sorted(
-            name for name, value in vars(module).items()
+            name
+            for name, value in vars(module).items()
             if inspect.isclass(value) and value.__module__ == module.__name__
         )
         modules[info.name] = defined
@@ -152,8 +172,12 @@ def main(out):
             models[name]["doc"] = (inspect.getdoc(cls) or name).strip().splitlines()[0]
     exported = sorted(n for n, v in vars(package).items() if inspect.isclass(v))
     with open(out, "w") as handle:
-        json.dump({"models": models, "modules": modules, "package": exported}, handle,
-                  indent=1, sort_keys=True)
+        json.dump(
+            {"models": models, "modules": modules, "package": exported},
+            handle,
+            indent=1,
+            sort_keys=True,
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import json
 import sys
 
 
-
 def plain(value):
     """A result as comparable JSON: enums by value, datetimes tagged, errors by kind."""
     if isinstance(value, dict):
@@ -43,7 +42,9 @@ def probe(name, sample):
     out["aliases.to_dict"] = attempt(lambda: cls(**sample["alias"]).to_dict())
     out["names.to_dict"] = attempt(lambda: cls(**sample["names"]).to_dict())
     out["names.dump"] = attempt(lambda: cls(**sample["names"]).model_dump(by_alias=True))
-    out["validate.set"] = attempt(lambda: sorted(cls.model_validate(sample["names"]).model_fields_set))
+    out["validate.set"] = attempt(
+        lambda: sorted(cls.model_validate(sample["names"]).model_fields_set)
+    )
     out["json"] = attempt(lambda: cls.from_json(json.dumps(sample["alias"])).to_dict())
     if sample.get("wrong"):
         key, value = sample["wrong"]

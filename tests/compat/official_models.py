@@ -93,7 +93,9 @@ def _module(module: str, names: list) -> str:
 
 def stale(files: Dict[Path, str]) -> list:
     """Generated files whose text differs from ``files``, and extra files on disk."""
-    out = [str(p.relative_to(REPO)) for p, t in files.items() if not p.is_file() or p.read_text() != t]
+    out = [
+        str(p.relative_to(REPO)) for p, t in files.items() if not p.is_file() or p.read_text() != t
+    ]
     hand_written = {MODULES / "__init__.py"}
     extra = set(MODULES.glob("*.py")) - set(files) - hand_written
     return sorted(out + [str(p.relative_to(REPO)) for p in extra])
