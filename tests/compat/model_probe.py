@@ -2,31 +2,16 @@
 subprocess: ``python model_probe.py SAMPLES.json OUT.json``, with the official wheel or
 the shim first on ``PYTHONPATH``) and records what each call gives or raises."""
 
-import datetime
-import enum
 import importlib
 import json
 import sys
 
-
-def plain(value):
-    """A result as comparable JSON: enums by value, datetimes tagged, errors by kind."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return {"$enum": value.value}
-    if isinstance(value, datetime.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, datetime.date):
-        return {"$date": value.isoformat()}
-    return value
+from programs.run import plain
 
 
 def attempt(call):
     try:
-        return {"ok": plain(call())}
+        return {"ok": plain(call(), times=True)}
     except Exception as exc:  # noqa: BLE001 - the kind of failure is the result
         errors = getattr(exc, "errors", None)
         kinds = [(e["type"], list(e["loc"])) for e in errors()] if callable(errors) else None

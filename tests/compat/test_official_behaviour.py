@@ -213,3 +213,17 @@ def test_a_lasting_429_is_the_official_api_exception(api: Any, fake: Any) -> Non
     error = caught.value
     assert (error.status, error.reason) == (429, "Too Many Requests")
     assert error.headers["Retry-After"] == "0" and json.loads(error.body)["status"] == 429
+
+
+def test_assignment_on_envelopes_takes_effect(api: Any) -> None:
+    board = api.create_board()
+    note = api.create_sticky_note_item(board.id, {"data": {"content": "n"}})
+    tag = api.create_tag(board.id, {"title": "t"})
+    api.attach_tag_to_item(board.id, note.id, tag.id)
+    envelope = api.get_tags_from_item(board.id, note.id)
+    envelope.tags = envelope.tags[:0]
+    envelope.next_cursor = "c"
+    assert envelope.to_dict() == {"tags": [], "nextCursor": "c"}
+    page = api.get_boards()
+    page.links.var_self = "elsewhere"
+    assert page.links.var_self == "elsewhere"

@@ -48,41 +48,25 @@ def test_every_module_path_and_name_of_the_wheel_imports_from_the_shim(described
             assert getattr(loaded, name) is getattr(package, name), (module, name)
             assert getattr(loaded, name).__module__ == f"miro_api.models.{module}"
     assert sorted(package.__all__) == described["package"]
-    for path, names in OTHER_MODULES.items():
-        loaded = importlib.import_module(path)
-        for name in names:
-            assert getattr(loaded, name) is not None, (path, name)
 
 
-#: The wheel's other module paths and what they define (from its source).
-OTHER_MODULES = {
-    "miro_api": ["Miro", "MiroApi"],
-    "miro_api.api": ["MiroApiEndpoints"],
-    "miro_api.api_client": ["ApiClient"],
-    "miro_api.api_extended": ["MiroApiExtended"],
-    "miro_api.api_response": ["ApiResponse"],
-    "miro_api.configuration": ["Configuration"],
-    "miro_api.exceptions": [
-        "ApiAttributeError",
-        "ApiException",
-        "ApiKeyError",
-        "ApiTypeError",
-        "ApiValueError",
-        "BadRequestException",
-        "ForbiddenException",
-        "NotFoundException",
-        "OpenApiException",
-        "ServiceException",
-        "UnauthorizedException",
-        "render_path",
-    ],
-    "miro_api.rest": ["RESTClientObject", "RESTResponse", "is_socks_proxy_url"],
-    "miro_api.storage": ["InMemoryStorage", "State", "Storage"],
-    "miro_api.miro_api_wrapper": ["Miro", "MiroApi", "MiroApiClient"],
-}
+#: The wheel's other module paths (``miro_api`` re-exports ``Miro`` and ``MiroApi``).
+OTHER_MODULES = (
+    "miro_api.api",
+    "miro_api.api_client",
+    "miro_api.api_extended",
+    "miro_api.api_response",
+    "miro_api.configuration",
+    "miro_api.exceptions",
+    "miro_api.miro_api_wrapper",
+    "miro_api.rest",
+    "miro_api.storage",
+)
 
 
-def test_the_other_module_paths_match_the_wheel(tmp_path: Path) -> None:
+def test_the_other_module_paths_and_names_of_the_wheel_import_from_the_shim(
+    tmp_path: Path,
+) -> None:
     script = (
         "import importlib, inspect, json, sys\n"
         "out = {}\n"
@@ -95,9 +79,8 @@ def test_the_other_module_paths_match_the_wheel(tmp_path: Path) -> None:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MIRO_")}
     env["PYTHONPATH"] = str(official_dir())
-    paths = json.dumps(sorted(OTHER_MODULES))
     done = subprocess.run(
-        [sys.executable, "-c", script, paths],
+        [sys.executable, "-c", script, json.dumps(OTHER_MODULES)],
         env=env,
         cwd=str(tmp_path),
         capture_output=True,
@@ -105,8 +88,12 @@ def test_the_other_module_paths_match_the_wheel(tmp_path: Path) -> None:
         check=True,
     )
     theirs = json.loads(done.stdout)
-    theirs["miro_api"] = ["Miro", "MiroApi"]  # re-exported there from miro_api_wrapper
-    assert theirs == OTHER_MODULES
+    assert sum(len(names) for names in theirs.values()) >= 25
+    theirs["miro_api"] = ["Miro", "MiroApi"]
+    for path, names in theirs.items():
+        loaded = importlib.import_module(path)
+        missing = [name for name in names if not hasattr(loaded, name)]
+        assert missing == [], (path, missing)
 
 
 def _sample(kind: str, models: Dict[str, Any], depth: int, check: Any = None) -> Any:

@@ -14,15 +14,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def plain(value):
+def plain(value, times=False):
+    """A result as comparable JSON: enums by value (tagged), datetimes and dates tagged
+    (with their value when ``times``)."""
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, times) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
+        return [plain(v, times) for v in value]
     if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime.datetime):
-        return {"$datetime": "<time>"}
+        return {"$enum": value.value}
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        kind = "$datetime" if isinstance(value, datetime.datetime) else "$date"
+        return {kind: value.isoformat() if times else "<time>"}
     return value
 
 
