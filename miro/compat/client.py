@@ -365,6 +365,18 @@ class MiroApiClient(ApiClient):
         return self._transport.session.headers
 
     @property
+    def access_token(self) -> Any:
+        """The token (or token callable) sent as ``Authorization: Bearer``; assigning a new
+        one makes the next requests use it, as in the official client."""
+        return self._transport._token
+
+    @access_token.setter
+    def access_token(self, value: Any) -> None:
+        if not callable(value) and not (isinstance(value, str) and value.strip()):
+            raise InvalidArgument("access_token must be a non-empty string or a callable")
+        self._transport._token = value
+
+    @property
     def miro_user_agent(self) -> str:
         """The ``User-Agent`` sent (the official attribute name)."""
         return self.user_agent

@@ -323,6 +323,13 @@ class OfficialBaseModel(metaclass=OfficialModelType):
     def __str__(self) -> str:
         return " ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
 
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"values": self.__dict__, "fields_set": self._fields_set}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        object.__setattr__(self, "__dict__", dict(state["values"]))
+        object.__setattr__(self, "_fields_set", set(state["fields_set"]))
+
     def __copy__(self: M) -> M:
         return type(self)._made(dict(self.__dict__), set(self._fields_set))
 

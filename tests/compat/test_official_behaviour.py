@@ -134,6 +134,10 @@ def test_api_client_configuration_points_the_client_elsewhere(
     sent = fake.exchanges[-1].request_headers
     assert (sent["User-Agent"], sent["X-Trace"]) == ("my-app/1.0", "t-1")
     assert "Authorization" not in api.api_client.default_headers
+    api.api_client.access_token = "not-a-token"
+    with pytest.raises(miro_api.exceptions.UnauthorizedException):
+        api.get_boards()
+    api.api_client.access_token = fake.token
     api.api_client.configuration.retries = 0
     fake.fail_next(429, retry_after=0)
     with pytest.raises(miro_api.exceptions.ApiException) as caught:
@@ -227,3 +231,33 @@ def test_assignment_on_envelopes_takes_effect(api: Any) -> None:
     page = api.get_boards()
     page.links.var_self = "elsewhere"
     assert page.links.var_self == "elsewhere"
+
+
+def test_models_copy_and_pickle_with_what_was_set() -> None:
+    import copy
+    import pickle
+
+    from miro_api.models import ItemDataCreate, StickyNoteCreateRequest, TextData
+
+    body = StickyNoteCreateRequest(data={"content": "x"}, style={"fillColor": "yellow"})
+    again = pickle.loads(pickle.dumps(body))
+    assert again == body and again.model_fields_set == {"data", "style"}
+    deep = copy.deepcopy(body)
+    deep.style.fill_color = "blue"
+    assert body.style.fill_color == "yellow"
+    wrapped = pickle.loads(pickle.dumps(ItemDataCreate(TextData(content="t"))))
+    assert wrapped.to_dict() == {"content": "t"}
+
+
+def test_a_model_module_loads_alone() -> None:
+    """The 403 model modules are thin: importing one loads it and the models it names."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from miro_api.models.sticky_note_create_request import StickyNoteCreateRequest\n"
+        "StickyNoteCreateRequest(data={'content': 'x'})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('miro_api.models.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['miro_api.models.sticky_note_create_request']"]
