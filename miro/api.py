@@ -17,8 +17,8 @@ from .core.transport import (
 
 if TYPE_CHECKING:
     from .boards import Board, Boards
+    from .compat._declared import FlatMethods as _FlatMethods  # per-call keywords too
     from .compat.client import MiroApiClient
-    from .compat.flat import FlatMethods as _FlatMethods
     from .connectors import Connectors
     from .enterprise.logs import AuditLogs
     from .enterprise.organizations import Organizations
