@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 import requests
@@ -81,7 +82,10 @@ class MiroApi(_FlatMethods):
             allow_http=allow_http,
         )
         self._transport = Transport(
-            access_token, base_url=base_url or default_base_url(), session=session, **self._options
+            access_token,
+            base_url=base_url or _official_default_host() or default_base_url(),
+            session=session,
+            **self._options,
         )
         self._scim: Optional[ScimApi] = None
 
@@ -195,3 +199,12 @@ class MiroApi(_FlatMethods):
 
     def _experimental(self, board_id: str) -> BoardExperimental:
         return self._board(board_id).experimental
+
+
+def _official_default_host() -> Optional[str]:
+    """The host code set on the official ``Configuration.get_default()`` (the official
+    ``MiroApi`` reads it), if any: the module is only loaded when code used it."""
+    client = sys.modules.get("miro.compat.client")
+    default = getattr(getattr(client, "Configuration", None), "_default", None)
+    host: Optional[str] = getattr(default, "host", None)
+    return host if host and host != getattr(client, "DEFAULT_HOST", None) else None

@@ -261,3 +261,16 @@ def test_a_model_module_loads_alone() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["['miro_api.models.sticky_note_create_request']"]
+
+
+def test_a_host_set_on_the_default_configuration_is_used(
+    fake: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MIRO_BASE_URL", raising=False)
+    import miro_api
+    from miro_api.configuration import Configuration
+
+    monkeypatch.setattr(Configuration, "_default", None)
+    Configuration.get_default().host = fake.url
+    api = miro_api.MiroApi(fake.token)
+    assert api.get_boards().total == 0 and api.api_client.configuration.host == fake.url
