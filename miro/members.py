@@ -9,6 +9,7 @@ import attrs
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.resource import Collection, Model, Resource
+from .core.signatures import declared
 from .models import Links
 
 ROLES = ("viewer", "commenter", "editor", "coowner", "owner")
@@ -37,9 +38,10 @@ class BoardMember(Resource):
     type: Optional[str] = None
     links: Optional[Links] = None
 
-    def update(self, *, role: str) -> BoardMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, **changes: Any) -> BoardMember:
         """Change this member's role; updates this object."""
-        self._replace_with(self._require_collection().update(self.id, role=role))
+        self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
     def remove(self) -> None:
@@ -84,22 +86,22 @@ class BoardMembers(Collection[BoardMember]):
         """One page of members, as ``GET …/members`` returns it."""
         return self.list(limit=limit).page(offset=offset)
 
-    def share(
-        self, emails: Any, *, role: Optional[str] = None, message: Optional[str] = None
-    ) -> InvitationResult:
-        """Invite people by email (1..20 addresses) with a role (default commenter)."""
+    @declared(INVITE, leading=("emails",))
+    def share(self, emails: Any, **fields: Any) -> InvitationResult:
+        """Invite people by email (one address, or 1..20) with a role (default commenter)."""
         if isinstance(emails, str):
             emails = [emails]
-        body = INVITE.build({"emails": emails, "role": role, "message": message})
+        body = INVITE.build({"emails": emails, **fields})
         return InvitationResult.from_dict(self.request("POST", self.url(), json=body))
 
     def get(self, member_id: str) -> BoardMember:
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> BoardMember:
+    @declared(MEMBER_CHANGES, leading=("member_id",))
+    def update(self, member_id: str, **changes: Any) -> BoardMember:
         """Change a member's role."""
-        return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
+        return self._update(member_id, MEMBER_CHANGES.build(changes))
 
     def remove(self, member_id: str) -> None:
         """Remove a member from the board."""

@@ -17,6 +17,7 @@ import attrs
 from ..core import params as p
 from ..core.paths import check_id, expand
 from ..core.resource import Collection, Model
+from ..core.signatures import declared
 from ..errors import InvalidArgument
 
 
@@ -95,11 +96,10 @@ class TeamClassification(Collection[Any]):
         body = self.request("GET", self.url(suffix="-settings"))
         return TeamDataClassification.from_dict(body)
 
-    def update_settings(
-        self, *, enabled: Optional[bool] = None, default_label_id: Any = None
-    ) -> TeamDataClassification:
+    @declared(TEAM_SETTINGS)
+    def update_settings(self, **changes: Any) -> TeamDataClassification:
         """Turn classification on or off for the team, or change its default label."""
-        body = TEAM_SETTINGS.build({"enabled": enabled, "default_label_id": default_label_id})
+        body = TEAM_SETTINGS.build(changes)
         answer = self.request("PATCH", self.url(suffix="-settings"), json=body)
         return TeamDataClassification.from_dict(answer)
 

@@ -15,6 +15,7 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
+from ..core.signatures import declared
 from .base import ORG_CURSOR, child
 from .user_groups import ProjectUserGroups
 
@@ -55,9 +56,10 @@ class ProjectMember(Resource):
     role: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: str) -> ProjectMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, **changes: Any) -> ProjectMember:
         """Change this member's role; updates this object."""
-        self._replace_with(self._require_collection().update(self.id, role=role))
+        self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
     def remove(self) -> None:
@@ -83,18 +85,19 @@ class ProjectMembers(Collection[ProjectMember]):
         """One page of members, as ``GET …/projects/{project_id}/members`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def add(self, email: str, *, role: str) -> ProjectMember:
-        """Add a member of the team to the project, with a role (owner, editor, viewer,
-        commentator, coowner)."""
-        return self._create(ADD_MEMBER.build({"email": email, "role": role}))
+    @declared(ADD_MEMBER, leading=("email",))
+    def add(self, email: str, **fields: Any) -> ProjectMember:
+        """Add a member of the team to the project, with a role; returns the member."""
+        return self._create(ADD_MEMBER.build({"email": email, **fields}))
 
     def get(self, member_id: str) -> ProjectMember:
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> ProjectMember:
+    @declared(MEMBER_CHANGES, leading=("member_id",))
+    def update(self, member_id: str, **changes: Any) -> ProjectMember:
         """Change a member's role."""
-        return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
+        return self._update(member_id, MEMBER_CHANGES.build(changes))
 
     def remove(self, member_id: str) -> None:
         """Remove a person from the project."""
@@ -122,8 +125,9 @@ class Project(Resource):
         self._replace_with(self._projects.get(self.id))
         return self
 
+    @declared(PROJECT)
     def update(self, **changes: Any) -> Project:
-        """Rename the project (``name``); updates this object."""
+        """Rename the project; updates this object."""
         self._replace_with(self._projects.update(self.id, **changes))
         return self
 
@@ -135,9 +139,10 @@ class Project(Resource):
         """The project's settings."""
         return self._projects.settings(self.id)
 
-    def update_settings(self, *, team_access: Optional[str] = None) -> ProjectSettings:
-        """Change who in the team sees the project (``team_access``: private or view)."""
-        return self._projects.update_settings(self.id, team_access=team_access)
+    @declared(SETTINGS_CHANGES)
+    def update_settings(self, **changes: Any) -> ProjectSettings:
+        """Change who in the team sees the project; returns the settings."""
+        return self._projects.update_settings(self.id, **changes)
 
 
 class Projects(Collection[Project]):
@@ -156,9 +161,10 @@ class Projects(Collection[Project]):
         """One page of projects, as ``GET …/teams/{team_id}/projects`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def create(self, *, name: str) -> Project:
-        """Create a project in the team (``name``: 1..60 characters)."""
-        return self._create(PROJECT.build({"name": name}))
+    @declared(PROJECT)
+    def create(self, **fields: Any) -> Project:
+        """Create a project in the team; returns it."""
+        return self._create(PROJECT.build(fields))
 
     def get(self, project_id: str, *, lazy: bool = False) -> Project:
         """Get a project; ``lazy=True`` returns a handle without sending a request."""
@@ -166,8 +172,9 @@ class Projects(Collection[Project]):
             return Project(id=check_id("project_id", project_id))._bind(self)
         return self._get(project_id)
 
+    @declared(PROJECT, leading=("project_id",))
     def update(self, project_id: str, **changes: Any) -> Project:
-        """Rename a project (``name``)."""
+        """Rename a project."""
         return self._update(project_id, PROJECT.build(changes))
 
     def delete(self, project_id: str) -> None:
@@ -178,8 +185,9 @@ class Projects(Collection[Project]):
         """A project's settings."""
         return ProjectSettings.from_dict(self.request("GET", self.url(project_id, "/settings")))
 
+    @declared(SETTINGS_CHANGES, leading=("project_id",))
     def update_settings(self, project_id: str, **changes: Any) -> ProjectSettings:
-        """Change a project's settings (``team_access``: private or view)."""
+        """Change a project's settings; returns them."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(project_id, "/settings"), json=body)
         return ProjectSettings.from_dict(answer)

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, 
 
 import attrs
 
-from ..connectors import Connector, Connectors, ItemConnectors
+from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
 from ..core import params as p
 from ..core.convert import polymorphic, register_subtype
 from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
 from ..core.resource import Collection, Resource
+from ..core.signatures import Declaration, DeclaredVerb, declared
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
 from . import geometry
-from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
@@ -90,8 +90,9 @@ class Item(Resource):
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
+    @declared(CONNECTOR_FROM_ITEM, leading=("other",))
     def connect_to(self, other: Any, **fields: Any) -> Connector:
-        """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
+        """Draw a connector from this item to ``other`` (an item or id); returns it."""
         if self.type == "frame":
             raise InvalidArgument("connectors cannot start at a frame")
         return self.connectors.create(to=other, **fields)
@@ -121,9 +122,9 @@ class Item(Resource):
     #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
     update = DeclaredVerb(
         _update,
-        lambda item: ITEM_TYPES.get(item.type),
-        lambda declaration: declaration.update,
-        lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+        choose=lambda item: _declared(
+            ITEM_TYPES.get(item.type), "update", "Change this {}; updates this object."
+        ),
     )
 
     def move(
@@ -251,6 +252,15 @@ class ItemType:
 ITEM_TYPES: Dict[str, ItemType] = {}
 
 
+def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optional[Declaration]:
+    """What ``verb`` (create or update) of an item type declares, for its signature."""
+    body = getattr(declaration, verb) if declaration is not None else None
+    if declaration is None or body is None:
+        return None
+    key = (declaration.base_path, declaration.type)
+    return key, body, summary.format(declaration.type.replace("_", " "))
+
+
 def item_type(declaration: ItemType) -> ItemType:
     """Register an item type: responses with its ``type`` become its model."""
     ITEM_TYPES[declaration.type] = declaration
@@ -302,9 +312,9 @@ class ItemTypeCollection(Collection[Item]):
     #: ``create(...)`` with this type's keywords in its signature and docstring (issue #11).
     create = DeclaredVerb(
         _create_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.create,
-        lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
+        choose=lambda collection: _declared(
+            collection.item_type, "create", "Create a {} on the board; returns it."
+        ),
     )
 
     def get(self, item_id: str, **query: Any) -> Item:
@@ -326,9 +336,9 @@ class ItemTypeCollection(Collection[Item]):
     #: ``update(item_id, ...)`` with this type's keywords in its signature (issue #11).
     update = DeclaredVerb(
         _update_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.update,
-        lambda d: f"Change a {d.type.replace('_', ' ')}; only the given fields are sent.",
+        choose=lambda collection: _declared(
+            collection.item_type, "update", "Change a {}; only the given fields are sent."
+        ),
         leading=("item_id",),
     )
 
