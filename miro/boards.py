@@ -267,12 +267,12 @@ class Boards(Collection[Board]):
             return Board(id=check_id("board_id", board_id))._bind(self)
         return self._get(board_id)
 
-    @declared(BOARD_CHANGES, leading=("board_id",))
+    @declared(BOARD_CHANGES)
     def update(self, board_id: str, **changes: Any) -> Board:
         """Change a board; only the given fields are sent."""
         return self._update(board_id, BOARD_CHANGES.build(changes))
 
-    @declared(COPY_BOARD_CHANGES, leading=("board_id",))
+    @declared(COPY_BOARD_CHANGES)
     def copy(self, board_id: str, **changes: Any) -> Board:
         """Copy a board (the keywords apply to the copy); returns the new board."""
         source = check_id("board_id", board_id)

@@ -220,7 +220,7 @@ class Connectors(Collection[Connector]):
         """Get one connector."""
         return self._get(connector_id)
 
-    @declared(CONNECTOR_CHANGES, leading=("connector_id",))
+    @declared(CONNECTOR_CHANGES)
     def update(self, connector_id: str, **changes: Any) -> Connector:
         """Change a connector; only the given fields are sent."""
         return self._update(connector_id, CONNECTOR_CHANGES.build(changes))
@@ -251,7 +251,7 @@ class ItemConnectors:
     def __iter__(self) -> Iterator[Connector]:
         return (c for c in self._connectors.list() if c.touches(self.item_id))
 
-    @declared(CONNECTOR_FROM_ITEM, leading=("to",))
+    @declared(CONNECTOR_FROM_ITEM)
     def create(self, to: Any, **fields: Any) -> Connector:
         """Connect the item to ``to`` (an item or id); returns the connector."""
         return self._connectors.create(start=self.item_id, end=to, **fields)

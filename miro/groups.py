@@ -122,7 +122,7 @@ class Groups(Collection[Group]):
             limit,
         )
 
-    @declared(GROUP_BODY, leading=("group_id",))
+    @declared(GROUP_BODY)
     def update(self, group_id: str, **fields: Any) -> Group:
         """Replace a group's items (``PUT``); the answer carries the group's new id."""
         return self._update(group_id, GROUP_BODY.build(fields), method="PUT")

@@ -86,7 +86,7 @@ class BoardMembers(Collection[BoardMember]):
         """One page of members, as ``GET …/members`` returns it."""
         return self.list(limit=limit).page(offset=offset)
 
-    @declared(INVITE, leading=("emails",))
+    @declared(INVITE)
     def share(self, emails: Any, **fields: Any) -> InvitationResult:
         """Invite people by email (one address, or 1..20) with a role (default commenter)."""
         if isinstance(emails, str):
@@ -98,7 +98,7 @@ class BoardMembers(Collection[BoardMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    @declared(MEMBER_CHANGES, leading=("member_id",))
+    @declared(MEMBER_CHANGES)
     def update(self, member_id: str, **changes: Any) -> BoardMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))

@@ -96,7 +96,7 @@ class Tags(Collection[Tag]):
         """Get one tag."""
         return self._get(tag_id)
 
-    @declared(TAG_CHANGES, leading=("tag_id",))
+    @declared(TAG_CHANGES)
     def update(self, tag_id: str, **changes: Any) -> Tag:
         """Change a tag; only the given fields are sent."""
         return self._update(tag_id, TAG_CHANGES.build(changes))

@@ -15,8 +15,8 @@ method show the declared keywords, with their types and choices, in ``inspect.si
 The method still runs the generic code, so an unknown keyword raises ``TypeError`` naming
 the accepted ones and the closest match, before any request. Signatures are built on first
 use, never at import. The declarations stay readable by tools: every declared method is a
-:class:`DeclaredVerb` in its class's ``__dict__``, with ``body`` and ``leading`` (what
-:meth:`DeclaredVerb.declarations` lists).
+:class:`DeclaredVerb` in its class's ``__dict__``, with its ``generic`` function and its
+``body`` or ``choose`` (what :meth:`DeclaredVerb.declarations` lists).
 """
 
 from __future__ import annotations
@@ -99,22 +99,19 @@ def describe(name: str, param: p.Param) -> str:
     return f"    {name}: {takes} [{'.'.join(param.at)}]"
 
 
-def parameters(body: p.Body, leading: Tuple[str, ...] = ()) -> List[inspect.Parameter]:
-    """``self``, the ``leading`` positional parameters, then the keyword-only parameters of
-    ``body``: required ones without a default, the others default to None (not sent)."""
-    found = [inspect.Parameter("self", POSITIONAL)]
-    for name in leading:
-        declared = body.params.get(name)
-        kind = annotation(declared.check) if declared else inspect.Parameter.empty
-        found.append(inspect.Parameter(name, POSITIONAL, annotation=kind))
+def parameters(generic: inspect.Signature, body: p.Body) -> List[inspect.Parameter]:
+    """The generic method's own parameters (``self``, ``item_id``, ``emails`` …) in place of
+    its ``**fields``, the keyword-only parameters of ``body`` not among them: required ones
+    without a default, the others default to None (not sent)."""
+    found = [x for x in generic.parameters.values() if x.kind is not x.VAR_KEYWORD]
     for name, param in body.params.items():
-        if name in leading:
+        if name in generic.parameters:
             continue
+        kind: Any = annotation(param.check)
         if name in body.required:
-            found.append(inspect.Parameter(name, KW, annotation=annotation(param.check)))
+            found.append(inspect.Parameter(name, KW, annotation=kind))
         else:
-            kind = Optional[annotation(param.check)]
-            found.append(inspect.Parameter(name, KW, default=None, annotation=kind))
+            found.append(inspect.Parameter(name, KW, default=None, annotation=Optional[kind]))
     return found
 
 
@@ -131,11 +128,7 @@ def docstring(summary: str, body: p.Body) -> str:
 
 
 def specialised(
-    generic: Callable[..., Any],
-    body: p.Body,
-    summary: str,
-    leading: Tuple[str, ...] = (),
-    name: str = "",
+    generic: Callable[..., Any], body: p.Body, summary: str, name: str = ""
 ) -> Callable[..., Any]:
     """``generic`` under a signature and docstring generated from ``body``."""
 
@@ -143,10 +136,8 @@ def specialised(
     def method(*args: Any, **kwargs: Any) -> Any:
         return generic(*args, **kwargs)
 
-    returns = inspect.signature(generic).return_annotation
-    method.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        parameters(body, leading), return_annotation=returns
-    )
+    own = inspect.signature(generic)
+    method.__signature__ = own.replace(parameters=parameters(own, body))  # type: ignore[attr-defined]
     method.__doc__ = docstring(summary, body)
     if name:
         method.__name__ = name
@@ -164,8 +155,8 @@ class DeclaredVerb:
 
     ``body`` is the method's one body. When it depends on the object (an item collection's
     item type), give ``choose(obj)`` instead: it returns a :data:`Declaration` or None (the
-    generic method is used as is). ``leading`` names the positional parameters after
-    ``self`` (``item_id``; or a body keyword also taken by position, like ``emails``).
+    generic method is used as is). The generic method's own parameters stay as they are
+    (``self``, ``item_id``, ``emails`` …); the body's other keywords replace its ``**fields``.
     """
 
     def __init__(
@@ -174,19 +165,17 @@ class DeclaredVerb:
         body: Optional[p.Body] = None,
         *,
         choose: Optional[Callable[[Any], Optional[Declaration]]] = None,
-        leading: Tuple[str, ...] = (),
-        summary: Optional[str] = None,
     ) -> None:
         if (body is None) == (choose is None):
             raise TypeError("give a DeclaredVerb either body= or choose=")
         self.generic = generic
         self.body = body
         self.choose = choose
-        self.leading = leading
-        self.summary = inspect.cleandoc(summary or generic.__doc__ or "")
+        self.summary = inspect.cleandoc(generic.__doc__ or "")
         self.name = generic.__name__
         self.__doc__ = generic.__doc__
         self._made: Dict[Hashable, Callable[..., Any]] = {}
+        self._fixed: Optional[Callable[..., Any]] = None  # the method, once made from body
 
     def __set_name__(self, owner: Any, name: str) -> None:
         self.name = name
@@ -207,12 +196,14 @@ class DeclaredVerb:
         key, body, summary = found
         made = self._made.get(key)
         if made is None:  # built once per key; a race builds an equal one, harmlessly
-            made = specialised(self.generic, body, summary, self.leading, self.name)
+            made = specialised(self.generic, body, summary, self.name)
             self._made[key] = made
+            if self.body is not None:
+                self._fixed = made
         return made
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
-        method = self.method(obj)
+        method = self._fixed or self.method(obj)
         return method if obj is None else types.MethodType(method, obj)
 
     @staticmethod
@@ -224,12 +215,12 @@ class DeclaredVerb:
         return iter(sorted(seen.items()))
 
 
-def declared(body: p.Body, *, leading: Tuple[str, ...] = ()) -> Callable[[F], F]:
+def declared(body: p.Body) -> Callable[[F], F]:
     """Give the decorated ``**fields`` method the keywords of ``body`` (its signature and
     docstring; the function's own docstring is the summary). To a type checker the method
     stays the function it decorates."""
 
     def decorate(generic: F) -> F:
-        return cast(F, DeclaredVerb(generic, body, leading=leading))
+        return cast(F, DeclaredVerb(generic, body))
 
     return decorate

@@ -155,7 +155,7 @@ class LegalHolds(Collection[LegalHold]):
             return LegalHold(id=check_id("legal_hold_id", legal_hold_id))._bind(self)
         return self._get(legal_hold_id)
 
-    @declared(HOLD, leading=("legal_hold_id",))
+    @declared(HOLD)
     def update(self, legal_hold_id: str, **fields: Any) -> LegalHold:
         """Replace a hold's name, description and users (PUT)."""
         return self._update(legal_hold_id, HOLD.build(fields), method="PUT")
@@ -244,7 +244,7 @@ class Cases(Collection[Case]):
             return Case(id=check_id("case_id", case_id))._bind(self)
         return self._get(case_id)
 
-    @declared(CASE, leading=("case_id",))
+    @declared(CASE)
     def update(self, case_id: str, **fields: Any) -> Case:
         """Replace a case's name and description (PUT)."""
         return self._update(case_id, CASE.build(fields), method="PUT")

@@ -85,7 +85,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """One page of members, as ``GET …/projects/{project_id}/members`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    @declared(ADD_MEMBER, leading=("email",))
+    @declared(ADD_MEMBER)
     def add(self, email: str, **fields: Any) -> ProjectMember:
         """Add a member of the team to the project, with a role; returns the member."""
         return self._create(ADD_MEMBER.build({"email": email, **fields}))
@@ -94,7 +94,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    @declared(MEMBER_CHANGES, leading=("member_id",))
+    @declared(MEMBER_CHANGES)
     def update(self, member_id: str, **changes: Any) -> ProjectMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))
@@ -172,7 +172,7 @@ class Projects(Collection[Project]):
             return Project(id=check_id("project_id", project_id))._bind(self)
         return self._get(project_id)
 
-    @declared(PROJECT, leading=("project_id",))
+    @declared(PROJECT)
     def update(self, project_id: str, **changes: Any) -> Project:
         """Rename a project."""
         return self._update(project_id, PROJECT.build(changes))
@@ -185,7 +185,7 @@ class Projects(Collection[Project]):
         """A project's settings."""
         return ProjectSettings.from_dict(self.request("GET", self.url(project_id, "/settings")))
 
-    @declared(SETTINGS_CHANGES, leading=("project_id",))
+    @declared(SETTINGS_CHANGES)
     def update_settings(self, project_id: str, **changes: Any) -> ProjectSettings:
         """Change a project's settings; returns them."""
         body = SETTINGS_CHANGES.build(changes)

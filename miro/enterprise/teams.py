@@ -193,7 +193,7 @@ class TeamMembers(Collection[TeamMember]):
         """One page of members, as ``GET …/teams/{team_id}/members`` returns it."""
         return self.list(role=role, limit=limit).page(cursor=cursor)
 
-    @declared(INVITE, leading=("email",))
+    @declared(INVITE)
     def invite(self, email: str, **fields: Any) -> TeamMember:
         """Add a person of the organization to the team by email; returns the member."""
         return self._create(INVITE.build({"email": email, **fields}))
@@ -202,7 +202,7 @@ class TeamMembers(Collection[TeamMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    @declared(MEMBER_CHANGES, leading=("member_id",))
+    @declared(MEMBER_CHANGES)
     def update(self, member_id: str, **changes: Any) -> TeamMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))
@@ -291,7 +291,7 @@ class Teams(Collection[Team]):
             return Team(id=check_id("team_id", team_id))._bind(self)
         return self._get(team_id)
 
-    @declared(TEAM_CHANGES, leading=("team_id",))
+    @declared(TEAM_CHANGES)
     def update(self, team_id: str, **changes: Any) -> Team:
         """Rename a team."""
         return self._update(team_id, TEAM_CHANGES.build(changes))
@@ -304,7 +304,7 @@ class Teams(Collection[Team]):
         """A team's settings."""
         return TeamSettings.from_dict(self.request("GET", self.url(team_id, "/settings")))
 
-    @declared(SETTINGS_CHANGES, leading=("team_id",))
+    @declared(SETTINGS_CHANGES)
     def update_settings(self, team_id: str, **changes: Any) -> TeamSettings:
         """Change a team's settings, one keyword per setting; returns them all."""
         body = SETTINGS_CHANGES.build(changes)

@@ -190,7 +190,7 @@ class GroupMembers(_OrgCollection):
     item_key = "member_id"
     model = UserGroupMember
 
-    @declared(MEMBER_FIELDS, leading=("email",))
+    @declared(MEMBER_FIELDS)
     def add(self, email: str, **fields: Any) -> UserGroupMember:
         """Add an organization member to the group by email; returns the member."""
         return self._create(MEMBER_FIELDS.build({"email": email, **fields}))
@@ -300,7 +300,7 @@ class UserGroups(_OrgCollection):
             return UserGroup(id=check_id("group_id", group_id))._bind(self)
         return self._get(group_id)
 
-    @declared(GROUP_CHANGES, leading=("group_id",))
+    @declared(GROUP_CHANGES)
     def update(self, group_id: Any, **changes: Any) -> UserGroup:
         """Rename a group or change its description."""
         return self._update(group_id, GROUP_CHANGES.build(changes))

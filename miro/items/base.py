@@ -90,7 +90,7 @@ class Item(Resource):
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
-    @declared(CONNECTOR_FROM_ITEM, leading=("other",))
+    @declared(CONNECTOR_FROM_ITEM)
     def connect_to(self, other: Any, **fields: Any) -> Connector:
         """Draw a connector from this item to ``other`` (an item or id); returns it."""
         if self.type == "frame":
@@ -161,11 +161,22 @@ class Item(Resource):
 
     # --- end absolute coordinates ---------------------------------------------------------
 
-    def replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+    def _replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
         """Upload a new file for this image or document; updates this object."""
         collection = self._require_collection()
         self._replace_with(collection.update_file(self.id, source, filename=filename, **fields))
         return self
+
+    #: ``image.replace_file(path, title=...)``, with its type's keywords in ``help()``.
+    replace_file = DeclaredVerb(
+        _replace_file,
+        choose=lambda item: _declared(
+            ITEM_TYPES.get(item.type),
+            "upload_update",
+            "Upload a new file for this {} (a path, a binary file object, or bytes named by "
+            "filename=); updates this object.",
+        ),
+    )
 
 
 polymorphic(Item)  # JSON with a known "type" becomes that type's class
@@ -339,23 +350,32 @@ class ItemTypeCollection(Collection[Item]):
         choose=lambda collection: _declared(
             collection.item_type, "update", "Change a {}; only the given fields are sent."
         ),
-        leading=("item_id",),
     )
 
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""
         self._delete(item_id)
 
-    def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+    def _upload_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
         """Create an item from a local file: a path, a binary file object or ``bytes``
-        (``filename=`` names bytes). Keywords: ``title``, ``x``, ``y``, ``width`` or
-        ``height``, ``rotation``, ``parent`` (and ``alt_text`` for images)."""
+        (``filename=`` names bytes)."""
         spec = self._upload_spec(self.item_type.upload)
         data = spec.build(fields)
         parts = multipart(read_source("source", source, filename), data)
         return self.wrap(self.request("POST", self.url(), files=parts))
 
-    def update_file(
+    #: ``upload(path, ...)`` with this type's keywords in its signature and docstring.
+    upload = DeclaredVerb(
+        _upload_file,
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload",
+            "Create a new {} from a local file (a path, a binary file object, or bytes named "
+            "by filename=); returns it.",
+        ),
+    )
+
+    def _update_file(
         self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> Item:
         """Replace an item's file (and optionally its title, place or size)."""
@@ -363,6 +383,16 @@ class ItemTypeCollection(Collection[Item]):
         data = spec.build(fields)
         parts = multipart(read_source("source", source, filename), data)
         return self.wrap(self.request("PATCH", self.url(item_id), files=parts))
+
+    #: ``update_file(item_id, path, ...)`` with this type's keywords in its signature.
+    update_file = DeclaredVerb(
+        _update_file,
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload_update",
+            "Replace the file of a {} (and optionally its title, place or size).",
+        ),
+    )
 
     def _upload_spec(self, spec: Optional[p.Body]) -> p.Body:
         if spec is None:

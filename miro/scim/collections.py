@@ -213,7 +213,7 @@ class ScimUsers(ScimCollection[ScimUser]):
     path = "/Users"
     model = ScimUser
 
-    @declared(USER, leading=("user_name",))
+    @declared(USER)
     def create(self, user_name: str, **fields: Any) -> ScimUser:
         """Provision a user: ``create("ann@x.com", given_name="Ann", family_name="Lee")``.
 
@@ -222,7 +222,7 @@ class ScimUsers(ScimCollection[ScimUser]):
         """
         return self.wrap(self._send("POST", self.url(), user_body(user_name=user_name, **fields)))
 
-    @declared(USER, leading=("user_id", "user_name"))
+    @declared(USER)
     def replace(self, user_id: str, user_name: str, **fields: Any) -> ScimUser:
         """Replace a user's attributes (PUT): what is not given is cleared, as SCIM says."""
         body = user_body(user_name=user_name, **fields)
