@@ -264,7 +264,8 @@ ITEM_TYPES: Dict[str, ItemType] = {}
 
 
 def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optional[Declaration]:
-    """What ``verb`` (create or update) of an item type declares, for its signature."""
+    """What an item type declares for ``verb`` (its ``create``, ``update``, ``upload`` or
+    ``upload_update`` body), for a method's signature; None when it declares nothing."""
     body = getattr(declaration, verb) if declaration is not None else None
     if declaration is None or body is None:
         return None
