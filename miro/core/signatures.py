@@ -171,7 +171,6 @@ class DeclaredVerb:
         self.generic = generic
         self.body = body
         self.choose = choose
-        self.summary = inspect.cleandoc(generic.__doc__ or "")
         self.name = generic.__name__
         self.__doc__ = generic.__doc__
         self._made: Dict[Hashable, Callable[..., Any]] = {}
@@ -183,7 +182,7 @@ class DeclaredVerb:
     def declaration(self, obj: Any) -> Optional[Declaration]:
         """The key, body and summary for ``obj`` (None on the class: the fixed ones)."""
         if self.body is not None:
-            return (None, self.body, self.summary)
+            return (None, self.body, inspect.cleandoc(self.generic.__doc__ or ""))
         if obj is None or self.choose is None:
             return None
         return self.choose(obj)
