@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
 
 import attrs
 
@@ -17,6 +17,9 @@ from .members import BoardMember, BoardMembers
 from .models import Links, UserRef
 
 if TYPE_CHECKING:  # each loads with the first board that asks for it
+    from typing_extensions import Unpack
+
+    from ._declared import BoardChanges, BoardFilters, CopyBoardChanges
     from .connectors import Connectors
     from .experimental import BoardExperimental
     from .groups import Groups
@@ -157,13 +160,13 @@ class Board(Resource):
         return self
 
     @declared(BOARD_CHANGES)
-    def update(self, **changes: Any) -> Board:
+    def update(self, **changes: Unpack[BoardChanges]) -> Board:
         """Change the board; updates this object."""
         self._replace_with(self._boards.update(self.id, **changes))
         return self
 
     @declared(COPY_BOARD_CHANGES)
-    def copy(self, **changes: Any) -> Board:
+    def copy(self, **changes: Unpack[CopyBoardChanges]) -> Board:
         """Copy the board (the keywords apply to the copy); returns the new board."""
         return self._boards.copy(self.id, **changes)
 
@@ -244,7 +247,9 @@ class Boards(Collection[Board]):
     model = Board
     paging = BOARD_OFFSET
 
-    def list(self, *, limit: Optional[int] = None, **filters: Any) -> Paginator[Board]:
+    def list(
+        self, *, limit: Optional[int] = None, **filters: Unpack[BoardFilters]
+    ) -> Paginator[Board]:
         """Every board matching the filters, fetched page by page as you iterate.
 
         Filters: ``team_id``, ``project_id``, ``query`` (name or description contains),
@@ -253,11 +258,11 @@ class Boards(Collection[Board]):
         """
         return self._paginate(LIST_FILTERS.check(filters), limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Board]:
         return iter(self.list())
 
     @declared(BOARD_CHANGES)
-    def create(self, **fields: Any) -> Board:
+    def create(self, **fields: Unpack[BoardChanges]) -> Board:
         """Create a board; returns it."""
         return self._create(BOARD_CHANGES.build(fields))
 
@@ -268,12 +273,12 @@ class Boards(Collection[Board]):
         return self._get(board_id)
 
     @declared(BOARD_CHANGES)
-    def update(self, board_id: str, **changes: Any) -> Board:
+    def update(self, board_id: str, **changes: Unpack[BoardChanges]) -> Board:
         """Change a board; only the given fields are sent."""
         return self._update(board_id, BOARD_CHANGES.build(changes))
 
     @declared(COPY_BOARD_CHANGES)
-    def copy(self, board_id: str, **changes: Any) -> Board:
+    def copy(self, board_id: str, **changes: Unpack[CopyBoardChanges]) -> Board:
         """Copy a board (the keywords apply to the copy); returns the new board."""
         source = check_id("board_id", board_id)
         body = COPY_BOARD_CHANGES.build(changes)
@@ -284,7 +289,11 @@ class Boards(Collection[Board]):
         self._delete(board_id)
 
     def page(
-        self, *, limit: Optional[int] = None, offset: Optional[int] = None, **filters: Any
+        self,
+        *,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        **filters: Unpack[BoardFilters],
     ) -> Page[Board]:
         """One page of boards, as ``GET /v2/boards`` returns it."""
         return self.list(limit=limit, **filters).page(offset=offset)

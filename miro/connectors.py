@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
 import attrs
 
@@ -14,6 +14,11 @@ from .core.resource import Collection, Model, Resource
 from .core.signatures import declared
 from .errors import InvalidArgument, InvalidArgumentType
 from .models import Links, UserRef
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from ._declared import ConnectorChanges, ConnectorCreate, ConnectorFromItem
 
 SNAP_TO = ("auto", "top", "right", "bottom", "left")
 STROKE_CAPS = (
@@ -174,7 +179,7 @@ class Connector(Resource):
         return ident in (getattr(self.start_item, "id", None), getattr(self.end_item, "id", None))
 
     @declared(CONNECTOR_CHANGES)
-    def update(self, **changes: Any) -> Connector:
+    def update(self, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change ends, shape, captions or style; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -198,7 +203,7 @@ class Connectors(Collection[Connector]):
     paging = BOARD_CONTENT_CURSOR
 
     @declared(CONNECTOR_CREATE)
-    def create(self, **fields: Any) -> Connector:
+    def create(self, **fields: Unpack[ConnectorCreate]) -> Connector:
         """Join ``start`` and ``end`` (items or ids, not frames); returns the connector."""
         body = CONNECTOR_CREATE.build(fields)
         if body["startItem"]["id"] == body["endItem"]["id"]:
@@ -221,7 +226,7 @@ class Connectors(Collection[Connector]):
         return self._get(connector_id)
 
     @declared(CONNECTOR_CHANGES)
-    def update(self, connector_id: str, **changes: Any) -> Connector:
+    def update(self, connector_id: str, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change a connector; only the given fields are sent."""
         return self._update(connector_id, CONNECTOR_CHANGES.build(changes))
 
@@ -252,6 +257,6 @@ class ItemConnectors:
         return (c for c in self._connectors.list() if c.touches(self.item_id))
 
     @declared(CONNECTOR_FROM_ITEM)
-    def create(self, to: Any, **fields: Any) -> Connector:
+    def create(self, to: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
         """Connect the item to ``to`` (an item or id); returns the connector."""
         return self._connectors.create(start=self.item_id, end=to, **fields)

@@ -19,6 +19,9 @@ from .core.signatures import declared
 from .models import Links
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._declared import GroupItems  # the keywords of create/update (generated)
     from .items.base import Item
 
 #: The fields the spec declares for this body: those of the user-group ``Group`` schema
@@ -63,7 +66,7 @@ class Group(Resource):
         return self._require_collection().items_of(self.id)
 
     @declared(GROUP_BODY)
-    def update(self, **fields: Any) -> Group:
+    def update(self, **fields: Unpack[GroupItems]) -> Group:
         """Replace the group's items; Miro gives the group a new id, which this object takes."""
         self._replace_with(self._require_collection().update(self.id, **fields))
         return self
@@ -91,7 +94,7 @@ class Groups(Collection[Group]):
         return str(self._parents["board_id"])
 
     @declared(GROUP_BODY)
-    def create(self, **fields: Any) -> Group:
+    def create(self, **fields: Unpack[GroupItems]) -> Group:
         """Group ``items`` (at least two items or item ids); returns the group."""
         return self._create(GROUP_BODY.build(fields))
 
@@ -123,7 +126,7 @@ class Groups(Collection[Group]):
         )
 
     @declared(GROUP_BODY)
-    def update(self, group_id: str, **fields: Any) -> Group:
+    def update(self, group_id: str, **fields: Unpack[GroupItems]) -> Group:
         """Replace a group's items (``PUT``); the answer carries the group's new id."""
         return self._update(group_id, GROUP_BODY.build(fields), method="PUT")
 

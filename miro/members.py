@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import attrs
 
@@ -11,6 +11,11 @@ from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.resource import Collection, Model, Resource
 from .core.signatures import declared
 from .models import Links
+
+if TYPE_CHECKING:  # the keywords of share/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from ._declared import BoardInvite, BoardMemberChanges
 
 ROLES = ("viewer", "commenter", "editor", "coowner", "owner")
 
@@ -39,7 +44,7 @@ class BoardMember(Resource):
     links: Optional[Links] = None
 
     @declared(MEMBER_CHANGES)
-    def update(self, **changes: Any) -> BoardMember:
+    def update(self, **changes: Unpack[BoardMemberChanges]) -> BoardMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -77,7 +82,7 @@ class BoardMembers(Collection[BoardMember]):
         """Every member of the board, fetched page by page (``limit`` = page size, 1..50)."""
         return self._paginate(limit=limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[BoardMember]:
         return iter(self.list())
 
     def page(
@@ -87,7 +92,7 @@ class BoardMembers(Collection[BoardMember]):
         return self.list(limit=limit).page(offset=offset)
 
     @declared(INVITE)
-    def share(self, emails: Any, **fields: Any) -> InvitationResult:
+    def share(self, emails: Any, **fields: Unpack[BoardInvite]) -> InvitationResult:
         """Invite people by email (one address, or 1..20) with a role (default commenter)."""
         if isinstance(emails, str):
             emails = [emails]
@@ -99,7 +104,7 @@ class BoardMembers(Collection[BoardMember]):
         return self._get(member_id)
 
     @declared(MEMBER_CHANGES)
-    def update(self, member_id: str, **changes: Any) -> BoardMember:
+    def update(self, member_id: str, **changes: Unpack[BoardMemberChanges]) -> BoardMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))
 

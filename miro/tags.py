@@ -20,6 +20,9 @@ from .errors import InvalidArgument
 from .models import Links
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._declared import TagChanges, TagCreate
     from .items.base import Item
 
 TAG_COLORS = (
@@ -48,7 +51,7 @@ class Tag(Resource):
     links: Optional[Links] = None
 
     @declared(TAG_CHANGES)
-    def update(self, **changes: Any) -> Tag:
+    def update(self, **changes: Unpack[TagChanges]) -> Tag:
         """Change the tag; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -77,7 +80,7 @@ class Tags(Collection[Tag]):
         return str(self._parents["board_id"])
 
     @declared(TAG_CREATE)
-    def create(self, **fields: Any) -> Tag:
+    def create(self, **fields: Unpack[TagCreate]) -> Tag:
         """Create a tag (its ``title`` unique on the board); returns it."""
         return self._create(TAG_CREATE.build(fields))
 
@@ -97,7 +100,7 @@ class Tags(Collection[Tag]):
         return self._get(tag_id)
 
     @declared(TAG_CHANGES)
-    def update(self, tag_id: str, **changes: Any) -> Tag:
+    def update(self, tag_id: str, **changes: Unpack[TagChanges]) -> Tag:
         """Change a tag; only the given fields are sent."""
         return self._update(tag_id, TAG_CHANGES.build(changes))
 

@@ -2,13 +2,15 @@
 
 What a create or update accepts is declared once, as a :class:`~miro.core.params.Body`; the
 code takes ``**fields`` and hands them to ``Body.build``. :func:`declared` (one body for the
-method) and :class:`DeclaredVerb` (a body chosen per object, e.g. by item type) make that
-method show the declared keywords, with their types and choices, in ``inspect.signature``,
-``help()`` and the completion of Jupyter and IPython::
+method, or ``choose=`` one per object, e.g. by item type; :class:`DeclaredVerb` underneath)
+makes that method show the declared keywords, with their types and choices, in
+``inspect.signature``, ``help()`` and the completion of Jupyter and IPython, while type
+checkers keep reading the function as written (its ``Unpack[...]`` of a TypedDict generated
+from the same Body, ``miro/_declared.py``)::
 
     class Tags(Collection[Tag]):
         @declared(TAG_CREATE)
-        def create(self, **fields: Any) -> Tag:
+        def create(self, **fields: Unpack[TagCreate]) -> Tag:
             "Create a tag; returns it."
             return self._create(TAG_CREATE.build(fields))
 
@@ -214,12 +216,17 @@ class DeclaredVerb:
         return iter(sorted(seen.items()))
 
 
-def declared(body: p.Body) -> Callable[[F], F]:
+def declared(
+    body: Optional[p.Body] = None,
+    *,
+    choose: Optional[Callable[[Any], Optional[Declaration]]] = None,
+) -> Callable[[F], F]:
     """Give the decorated ``**fields`` method the keywords of ``body`` (its signature and
-    docstring; the function's own docstring is the summary). To a type checker the method
-    stays the function it decorates."""
+    docstring; the function's own docstring is the summary), or those ``choose(obj)``
+    declares for each object (see :class:`DeclaredVerb`). To a type checker the method stays
+    the function it decorates: its annotations (``**fields: Unpack[...]``) are what it sees."""
 
     def decorate(generic: F) -> F:
-        return cast(F, DeclaredVerb(generic, body))
+        return cast(F, DeclaredVerb(generic, body, choose=choose))
 
     return decorate

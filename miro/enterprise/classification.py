@@ -10,7 +10,7 @@ strings (``"3458764517517818867"``); an int is accepted too.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import attrs
 
@@ -19,6 +19,11 @@ from ..core.paths import check_id, expand
 from ..core.resource import Collection, Model
 from ..core.signatures import declared
 from ..errors import InvalidArgument
+
+if TYPE_CHECKING:  # the keywords of update_settings (generated from TEAM_SETTINGS)
+    from typing_extensions import Unpack
+
+    from .._declared import ClassificationSettingsChanges
 
 
 def as_label_id(name: str, value: Any) -> int:
@@ -97,7 +102,9 @@ class TeamClassification(Collection[Any]):
         return TeamDataClassification.from_dict(body)
 
     @declared(TEAM_SETTINGS)
-    def update_settings(self, **changes: Any) -> TeamDataClassification:
+    def update_settings(
+        self, **changes: Unpack[ClassificationSettingsChanges]
+    ) -> TeamDataClassification:
         """Turn classification on or off for the team, or change its default label."""
         body = TEAM_SETTINGS.build(changes)
         answer = self.request("PATCH", self.url(suffix="-settings"), json=body)

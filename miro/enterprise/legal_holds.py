@@ -12,7 +12,7 @@ from being deleted::
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import attrs
 
@@ -22,6 +22,11 @@ from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from ..core.signatures import declared
 from .base import ORG_CURSOR, child
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from CASE and HOLD)
+    from typing_extensions import Unpack
+
+    from .._declared import CaseFields, LegalHoldFields
 
 CASE = p.Body(p.top(name=p.text(min_length=1), description=p.TEXT), required=("name",))
 MAX_HOLD_USERS = 200
@@ -115,7 +120,7 @@ class LegalHold(Resource):
     content_items = child(LegalHoldContentItems)
 
     @declared(HOLD)
-    def update(self, **fields: Any) -> LegalHold:
+    def update(self, **fields: Unpack[LegalHoldFields]) -> LegalHold:
         """Replace the hold's name, description and users (all users, every time)."""
         self._replace_with(self._require_collection().update(self.id, **fields))
         return self
@@ -134,7 +139,7 @@ class LegalHolds(Collection[LegalHold]):
     paging = ORG_CURSOR
 
     @declared(HOLD)
-    def create(self, **fields: Any) -> LegalHold:
+    def create(self, **fields: Unpack[LegalHoldFields]) -> LegalHold:
         """Put ``users`` (emails, 1..200) under a new hold; returns it."""
         return self._create(HOLD.build(fields))
 
@@ -156,7 +161,7 @@ class LegalHolds(Collection[LegalHold]):
         return self._get(legal_hold_id)
 
     @declared(HOLD)
-    def update(self, legal_hold_id: str, **fields: Any) -> LegalHold:
+    def update(self, legal_hold_id: str, **fields: Unpack[LegalHoldFields]) -> LegalHold:
         """Replace a hold's name, description and users (PUT)."""
         return self._update(legal_hold_id, HOLD.build(fields), method="PUT")
 
@@ -204,7 +209,7 @@ class Case(Resource):
     export_jobs = child(CaseExportJobs)
 
     @declared(CASE)
-    def update(self, **fields: Any) -> Case:
+    def update(self, **fields: Unpack[CaseFields]) -> Case:
         """Replace the case's name and description; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **fields))
         return self
@@ -223,7 +228,7 @@ class Cases(Collection[Case]):
     paging = ORG_CURSOR
 
     @declared(CASE)
-    def create(self, **fields: Any) -> Case:
+    def create(self, **fields: Unpack[CaseFields]) -> Case:
         """Open a case; returns it."""
         return self._create(CASE.build(fields))
 
@@ -245,7 +250,7 @@ class Cases(Collection[Case]):
         return self._get(case_id)
 
     @declared(CASE)
-    def update(self, case_id: str, **fields: Any) -> Case:
+    def update(self, case_id: str, **fields: Unpack[CaseFields]) -> Case:
         """Replace a case's name and description (PUT)."""
         return self._update(case_id, CASE.build(fields), method="PUT")
 

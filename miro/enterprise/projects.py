@@ -7,7 +7,7 @@ A project lives in one team: ``team.projects.create(name=...)``, ``project.updat
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import attrs
 
@@ -18,6 +18,16 @@ from ..core.resource import Collection, Model, Resource
 from ..core.signatures import declared
 from .base import ORG_CURSOR, child
 from .user_groups import ProjectUserGroups
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from .._declared import (
+        ProjectChanges,
+        ProjectMemberAdd,
+        ProjectMemberChanges,
+        ProjectSettingsChanges,
+    )
 
 PROJECT_ROLES = ("owner", "editor", "viewer", "commentator", "coowner")
 PROJECT_NAME = p.text(min_length=1, max_length=60)
@@ -57,7 +67,7 @@ class ProjectMember(Resource):
     type: Optional[str] = None
 
     @declared(MEMBER_CHANGES)
-    def update(self, **changes: Any) -> ProjectMember:
+    def update(self, **changes: Unpack[ProjectMemberChanges]) -> ProjectMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -86,7 +96,7 @@ class ProjectMembers(Collection[ProjectMember]):
         return self.list(limit=limit).page(cursor=cursor)
 
     @declared(ADD_MEMBER)
-    def add(self, email: str, **fields: Any) -> ProjectMember:
+    def add(self, email: str, **fields: Unpack[ProjectMemberAdd]) -> ProjectMember:
         """Add a member of the team to the project, with a role; returns the member."""
         return self._create(ADD_MEMBER.build({"email": email, **fields}))
 
@@ -95,7 +105,7 @@ class ProjectMembers(Collection[ProjectMember]):
         return self._get(member_id)
 
     @declared(MEMBER_CHANGES)
-    def update(self, member_id: str, **changes: Any) -> ProjectMember:
+    def update(self, member_id: str, **changes: Unpack[ProjectMemberChanges]) -> ProjectMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))
 
@@ -126,7 +136,7 @@ class Project(Resource):
         return self
 
     @declared(PROJECT)
-    def update(self, **changes: Any) -> Project:
+    def update(self, **changes: Unpack[ProjectChanges]) -> Project:
         """Rename the project; updates this object."""
         self._replace_with(self._projects.update(self.id, **changes))
         return self
@@ -140,7 +150,7 @@ class Project(Resource):
         return self._projects.settings(self.id)
 
     @declared(SETTINGS_CHANGES)
-    def update_settings(self, **changes: Any) -> ProjectSettings:
+    def update_settings(self, **changes: Unpack[ProjectSettingsChanges]) -> ProjectSettings:
         """Change who in the team sees the project; returns the settings."""
         return self._projects.update_settings(self.id, **changes)
 
@@ -162,7 +172,7 @@ class Projects(Collection[Project]):
         return self.list(limit=limit).page(cursor=cursor)
 
     @declared(PROJECT)
-    def create(self, **fields: Any) -> Project:
+    def create(self, **fields: Unpack[ProjectChanges]) -> Project:
         """Create a project in the team; returns it."""
         return self._create(PROJECT.build(fields))
 
@@ -173,7 +183,7 @@ class Projects(Collection[Project]):
         return self._get(project_id)
 
     @declared(PROJECT)
-    def update(self, project_id: str, **changes: Any) -> Project:
+    def update(self, project_id: str, **changes: Unpack[ProjectChanges]) -> Project:
         """Rename a project."""
         return self._update(project_id, PROJECT.build(changes))
 
@@ -186,7 +196,9 @@ class Projects(Collection[Project]):
         return ProjectSettings.from_dict(self.request("GET", self.url(project_id, "/settings")))
 
     @declared(SETTINGS_CHANGES)
-    def update_settings(self, project_id: str, **changes: Any) -> ProjectSettings:
+    def update_settings(
+        self, project_id: str, **changes: Unpack[ProjectSettingsChanges]
+    ) -> ProjectSettings:
         """Change a project's settings; returns them."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(project_id, "/settings"), json=body)

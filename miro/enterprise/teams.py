@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import attrs
 
@@ -22,6 +22,17 @@ from .base import ORG_CURSOR, child
 from .classification import TeamClassification
 from .projects import Projects
 from .user_groups import TeamUserGroups
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from .._declared import (
+        TeamChanges,
+        TeamCreate,
+        TeamInvite,
+        TeamMemberChanges,
+        TeamSettingsChanges,
+    )
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -157,7 +168,7 @@ class TeamMember(Resource):
     type: Optional[str] = None
 
     @declared(MEMBER_CHANGES)
-    def update(self, **changes: Any) -> TeamMember:
+    def update(self, **changes: Unpack[TeamMemberChanges]) -> TeamMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -194,7 +205,7 @@ class TeamMembers(Collection[TeamMember]):
         return self.list(role=role, limit=limit).page(cursor=cursor)
 
     @declared(INVITE)
-    def invite(self, email: str, **fields: Any) -> TeamMember:
+    def invite(self, email: str, **fields: Unpack[TeamInvite]) -> TeamMember:
         """Add a person of the organization to the team by email; returns the member."""
         return self._create(INVITE.build({"email": email, **fields}))
 
@@ -203,7 +214,7 @@ class TeamMembers(Collection[TeamMember]):
         return self._get(member_id)
 
     @declared(MEMBER_CHANGES)
-    def update(self, member_id: str, **changes: Any) -> TeamMember:
+    def update(self, member_id: str, **changes: Unpack[TeamMemberChanges]) -> TeamMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build(changes))
 
@@ -237,7 +248,7 @@ class Team(Resource):
         return self
 
     @declared(TEAM_CHANGES)
-    def update(self, **changes: Any) -> Team:
+    def update(self, **changes: Unpack[TeamChanges]) -> Team:
         """Rename the team; updates this object."""
         self._replace_with(self._teams.update(self.id, **changes))
         return self
@@ -251,7 +262,7 @@ class Team(Resource):
         return self._teams.settings(self.id)
 
     @declared(SETTINGS_CHANGES)
-    def update_settings(self, **changes: Any) -> TeamSettings:
+    def update_settings(self, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change the team's settings, one keyword per setting; returns them all."""
         return self._teams.update_settings(self.id, **changes)
 
@@ -281,7 +292,7 @@ class Teams(Collection[Team]):
         return self.list(name=name, limit=limit).page(cursor=cursor)
 
     @declared(TEAM)
-    def create(self, **fields: Any) -> Team:
+    def create(self, **fields: Unpack[TeamCreate]) -> Team:
         """Create a team; returns it."""
         return self._create(TEAM.build(fields))
 
@@ -292,7 +303,7 @@ class Teams(Collection[Team]):
         return self._get(team_id)
 
     @declared(TEAM_CHANGES)
-    def update(self, team_id: str, **changes: Any) -> Team:
+    def update(self, team_id: str, **changes: Unpack[TeamChanges]) -> Team:
         """Rename a team."""
         return self._update(team_id, TEAM_CHANGES.build(changes))
 
@@ -305,7 +316,7 @@ class Teams(Collection[Team]):
         return TeamSettings.from_dict(self.request("GET", self.url(team_id, "/settings")))
 
     @declared(SETTINGS_CHANGES)
-    def update_settings(self, team_id: str, **changes: Any) -> TeamSettings:
+    def update_settings(self, team_id: str, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change a team's settings, one keyword per setting; returns them all."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(team_id, "/settings"), json=body)

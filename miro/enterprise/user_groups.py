@@ -14,7 +14,7 @@ Every list is cursor-paged, 1..100 per page (API-NOTES §2.2).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Union
 
 import attrs
 
@@ -25,6 +25,11 @@ from ..core.resource import Collection, Model, Resource
 from ..core.signatures import declared
 from ..errors import InvalidArgument
 from .base import ORG_CURSOR, child
+
+if TYPE_CHECKING:  # the keywords of create/update/add (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from .._declared import UserGroupChanges, UserGroupCreate, UserGroupMemberAdd
 
 #: Roles a user group can have on a board or a project.
 SHARING_ROLES = ("VIEWER", "COMMENTER", "EDITOR")
@@ -191,7 +196,7 @@ class GroupMembers(_OrgCollection):
     model = UserGroupMember
 
     @declared(MEMBER_FIELDS)
-    def add(self, email: str, **fields: Any) -> UserGroupMember:
+    def add(self, email: str, **fields: Unpack[UserGroupMemberAdd]) -> UserGroupMember:
         """Add an organization member to the group by email; returns the member."""
         return self._create(MEMBER_FIELDS.build({"email": email, **fields}))
 
@@ -272,7 +277,7 @@ class UserGroup(Resource):
         return self
 
     @declared(GROUP_CHANGES)
-    def update(self, **changes: Any) -> UserGroup:
+    def update(self, **changes: Unpack[UserGroupChanges]) -> UserGroup:
         """Rename the group or change its description; updates this object."""
         self._replace_with(self._groups.update(self.id, **changes))
         return self
@@ -290,7 +295,7 @@ class UserGroups(_OrgCollection):
     model = UserGroup
 
     @declared(GROUP_FIELDS)
-    def create(self, **fields: Any) -> UserGroup:
+    def create(self, **fields: Unpack[UserGroupCreate]) -> UserGroup:
         """Create a user group; returns it."""
         return self._create(GROUP_FIELDS.build(fields))
 
@@ -301,7 +306,7 @@ class UserGroups(_OrgCollection):
         return self._get(group_id)
 
     @declared(GROUP_CHANGES)
-    def update(self, group_id: Any, **changes: Any) -> UserGroup:
+    def update(self, group_id: Any, **changes: Unpack[UserGroupChanges]) -> UserGroup:
         """Rename a group or change its description."""
         return self._update(group_id, GROUP_CHANGES.build(changes))
 
