@@ -104,22 +104,30 @@ INDEX_HEADER = "\n".join(
 )
 
 
+def _family(klass):
+    return f"{klass.__module__.rsplit('.', 1)[1]}.{klass.__name__}"
+
+
 def _families():
-    """``"module.Class"`` -> the names it defines for ``MiroApi``, from the real mixins."""
+    """``"module.Class"`` -> the names it defines for ``MiroApi``, from the real mixins.
+
+    Families in the order of the mixins' MROs, names sorted: nothing depends on the order
+    of a set, so the file is the same under every ``PYTHONHASHSEED``."""
     from miro.api import MiroApi
     from miro.compat.flat import FlatMethods
 
     own = set(vars(MiroApi))
+    order = [_family(k) for mixin in FlatMethods.__bases__ for k in mixin.__mro__[:-1]]
     families, home = {}, {}
     for mixin in FlatMethods.__bases__:
-        for name in {n for klass in mixin.__mro__[:-1] for n in vars(klass)}:
+        for name in sorted({n for klass in mixin.__mro__[:-1] for n in vars(klass)}):
             if name.startswith("__") or name in own:
                 continue
-            klass = next(k for k in mixin.__mro__ if name in vars(k))
-            family = f"{klass.__module__.rsplit('.', 1)[1]}.{klass.__name__}"
+            family = _family(next(k for k in mixin.__mro__ if name in vars(k)))
             assert home.setdefault(name, family) == family, (name, family, home[name])
             families.setdefault(family, set()).add(name)
-    return {family: sorted(names) for family, names in families.items()}
+    ranked = sorted(families, key=order.index)
+    return {family: sorted(families[family]) for family in ranked}
 
 
 def _render(families):
