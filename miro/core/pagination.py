@@ -40,6 +40,7 @@ from ..errors import (
     MiroError,
     PaginationError,
 )
+from .answered import origin
 from .official import OfficialModel
 from .progress import collect
 from .public import html_repr, public_dir, to_dataframe
@@ -324,8 +325,8 @@ class Paginator(Generic[T]):
         if not isinstance(items, list):
             raise MalformedResponse(
                 f"expected a list in {self.paging.data_key!r}, got {type(items).__name__}",
-                method="GET",
-                path=self.path,
+                field=self.paging.data_key,
+                **{"method": "GET", "path": self.path, **origin(body)},
             )
         page = Page(
             data=self._convert_all(items),
@@ -351,12 +352,7 @@ class Paginator(Generic[T]):
             try:
                 kept.append(convert(item))
             except MalformedResponse as error:
-                error = MalformedResponse(
-                    getattr(error, "detail", str(error)),
-                    method="GET",
-                    path=self.path,
-                    excerpt=error.excerpt,
-                )
+                error = error.located("GET", self.path)
                 warnings.warn(MalformedElementWarning(error, item), stacklevel=4)
         return kept
 

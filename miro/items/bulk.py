@@ -44,6 +44,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
+from ..core.answered import origin
 from ..core.params import is_mapping
 from ..errors import (
     ApiError,
@@ -383,7 +384,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
     """The items of a bulk answer, keeping those whose elements are malformed."""
     elements = answer.get("data") if isinstance(answer, dict) else None
     if not isinstance(elements, list):
-        raise MalformedResponse("a bulk create answer without a data list")
+        raise MalformedResponse(
+            "a bulk create answer without a data list", field="data", **origin(answer)
+        )
     items = []
     for element in elements:
         try:
@@ -392,7 +395,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
             items.append(_kept(element, wrap, problem))
     if len(items) != expected:
         raise MalformedResponse(
-            f"a bulk create of {expected} items answered with {len(items)} of them"
+            f"a bulk create of {expected} items answered with {len(items)} of them",
+            field="data",
+            **origin(answer),
         )
     return items
 
@@ -400,7 +405,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
 def _kept(element: Any, wrap: Callable[[Any], Item], problem: Exception) -> Item:
     """A malformed element as an item with only ``id`` and ``type`` read (rest in extra)."""
     if not isinstance(element, dict) or not isinstance(element.get("id"), str):
-        raise MalformedResponse(f"a bulk create answer element without an id: {problem}")
+        raise MalformedResponse(
+            f"a bulk create answer element without an id: {problem}", field="id", **origin(element)
+        )
     item = wrap({"id": element["id"], "type": element.get("type")})
     item.extra = {k: v for k, v in element.items() if k not in ("id", "type")}
     log.warning(
