@@ -33,6 +33,16 @@ from ._official_errors import (
 # --- end of official bases -----------------------------------------------------------------
 
 
+class MiroWarning(UserWarning):
+    """Base class of every warning this package gives (``error::miro.errors.MiroWarning``
+    in a ``filterwarnings`` setting makes them all errors)."""
+
+
+class MiroDeprecationWarning(MiroWarning, DeprecationWarning):
+    """Something of this package that is deprecated (hidden by default, as any
+    ``DeprecationWarning``, outside ``__main__`` and test runners)."""
+
+
 class MiroError(Exception):
     """Base class of every error this package raises on purpose."""
 
@@ -395,7 +405,9 @@ __all__ = [
     "InvalidArgumentType",
     "InvalidGrant",
     "LockTimeout",
+    "MiroDeprecationWarning",
     "MiroError",
+    "MiroWarning",
     "NotAuthorized",
     "NotFound",
     "OAuthError",

@@ -38,6 +38,7 @@ from ..errors import (
     InvalidArgumentType,
     MalformedResponse,
     MiroError,
+    MiroWarning,
     PaginationError,
 )
 from .answered import origin
@@ -132,7 +133,7 @@ FetchPage = Callable[[Dict[str, Any]], Mapping[str, Any]]
 Position = Union[str, int, None]  # a cursor (cursor lists) or an offset (offset lists)
 
 
-class MalformedElementWarning(UserWarning):
+class MalformedElementWarning(MiroWarning):
     """One element of a listed page did not fit its model and was skipped.
 
     ``error`` is the :class:`~miro.errors.MalformedResponse` saying what was wrong and
