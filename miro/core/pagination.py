@@ -62,14 +62,17 @@ class Paging:
     max_limit: int
     limit_as_string: bool = True
     data_key: str = "data"
+    #: What the page size is called where users give it (SCIM's ``count``).
+    limit_name: str = "limit"
 
     def check_limit(self, limit: Any) -> int:
         """Validate a page size against this endpoint's range."""
+        name = self.limit_name
         if isinstance(limit, bool) or not isinstance(limit, int):
-            raise InvalidArgumentType(f"limit must be an int, got {type(limit).__name__}")
+            raise InvalidArgumentType(f"{name} must be an int, got {type(limit).__name__}")
         if not self.min_limit <= limit <= self.max_limit:
             raise InvalidArgument(
-                f"limit must be between {self.min_limit} and {self.max_limit} for this list, "
+                f"{name} must be between {self.min_limit} and {self.max_limit} for this list, "
                 f"got {limit}"
             )
         return limit
