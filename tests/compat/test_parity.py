@@ -51,9 +51,6 @@ NOT_CALLED = frozenset(
 DIFFERENT = {
     "enterprise_create_board_export": "ours returns the export job ({id, boardFormat}, with "
     "wait/download); the official one BoardExportJobId ({jobId})",
-    "enterprise_dataclassification_team_boards_bulk": "ours reports type "
-    "'update-boards-data-classification-label' whatever Miro sent; the official one keeps "
-    "Miro's value",
 }
 NOT_IN_SCENARIO = NOT_CALLED | set(DIFFERENT)
 
