@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Container, Dict, Optional, Sequence, Tuple, TypeVar
 
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
@@ -72,7 +72,7 @@ FLUENT_SPELLINGS: Dict[str, Tuple[str, ...]] = {
 _LEADING_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
-def in_callers_terms(error: Exception, parameters: Sequence[str], given: Sequence[str]) -> None:
+def in_callers_terms(error: Exception, parameters: Container[str], given: Container[str]) -> None:
     """Reword ``error`` (in place) to start with the flat method's spelling of the argument
     it names, when it names the fluent spelling; ``given``: the keywords the caller used."""
     message = str(error.args[0]) if error.args else ""
