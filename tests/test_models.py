@@ -77,7 +77,8 @@ def _models():
         cls = todo.pop()
         found.append(cls)
         todo.extend(cls.__subclasses__())
-    return sorted(set(found), key=lambda c: f"{c.__module__}.{c.__qualname__}"), typing
+    ours = {cls for cls in found if cls.__module__.startswith("miro.")}  # not tests' models
+    return sorted(ours, key=lambda c: f"{c.__module__}.{c.__qualname__}"), typing
 
 
 def test_every_free_form_map_of_the_models_keeps_any_json_value():
