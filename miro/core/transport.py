@@ -52,6 +52,7 @@ from ..errors import (
     error_class,
     retry_delay,
 )
+from . import answered
 from .pacing import RESET_MARGIN, Pacer
 from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
@@ -565,6 +566,7 @@ def _parse(response: requests.Response, method: str, path: str) -> Any:
         raise _malformed(f"the answer's body is {kind}", response, method, path) from None
     if parsed is None:
         raise _malformed("the answer's body is null", response, method, path)
+    answered.remember(parsed, response.status_code, method, path)
     return parsed
 
 

@@ -23,7 +23,7 @@ import attrs
 from .. import _addons
 from ..core.convert import format_datetime
 from ..core.progress import collect, progress_bar
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, MiroWarning
 from ..items.base import ITEM_TYPES, Item
 from .restore import RestoreReport, restore
 
@@ -36,7 +36,7 @@ NOT_RECREATABLE = {
 }
 
 
-class SnapshotWarning(UserWarning):
+class SnapshotWarning(MiroWarning):
     """Some of a snapshot could not be restored (the message lists what and why)."""
 
 
