@@ -35,6 +35,7 @@ def _models() -> List[type]:
     import miro.enterprise  # noqa: F401  (every model class is defined on import)
     import miro.scim  # noqa: F401
 
+    ITEM_TYPES.load_all()  # item types load on first use
     found, todo = [], [Model]
     while todo:
         cls = todo.pop()

@@ -84,6 +84,7 @@ def format_datetime(value: datetime.datetime) -> str:
 
 
 _POLYMORPHIC: Dict[type, Dict[str, type]] = {}
+_LOADERS: Dict[type, Callable[[Any], Optional[type]]] = {}
 
 
 def register_subtype(base: type, type_name: str, cls: type) -> None:
@@ -93,7 +94,10 @@ def register_subtype(base: type, type_name: str, cls: type) -> None:
 
 def subtype_for(base: type, type_name: Any) -> type:
     """The registered class for ``type_name`` under ``base``, or ``base`` itself."""
-    return _POLYMORPHIC.get(base, {}).get(type_name, base)
+    found = _POLYMORPHIC.get(base, {}).get(type_name)
+    if found is None and base in _LOADERS:
+        found = _LOADERS[base](type_name)
+    return base if found is None else found
 
 
 def _is_wire_field(a: attrs.Attribute[Any]) -> bool:
@@ -105,9 +109,13 @@ def json_name(a: attrs.Attribute[Any]) -> str:
     return a.metadata.get("json") or camel(a.name)
 
 
-def polymorphic(base: type) -> None:
-    """Mark ``base`` as dispatching on the JSON ``type`` (see :func:`register_subtype`)."""
+def polymorphic(base: type, load: Optional[Callable[[Any], Optional[type]]] = None) -> None:
+    """Mark ``base`` as dispatching on the JSON ``type`` (see :func:`register_subtype`);
+    ``load(type_name)`` is asked for a type not registered yet (it may load the module
+    that registers it) and gives its class or None."""
     _POLYMORPHIC.setdefault(base, {})
+    if load is not None:
+        _LOADERS[base] = load
 
 
 class WrongShape(ValueError):
@@ -283,10 +291,14 @@ def _compile_class(cls: type) -> Callable[[Any], Any]:
     if cls not in _POLYMORPHIC:
         return function
     subtypes = _POLYMORPHIC[cls]
+    load = _LOADERS.get(cls)
 
     def dispatch(value: Any) -> Any:
         if value.__class__ is dict:
-            target = subtypes.get(value.get("type", ""))
+            kind = value.get("type", "")
+            target = subtypes.get(kind)
+            if target is None and load is not None:
+                target = load(kind)
             if target is not None and target is not cls:
                 return structurer(target)(value)
         return function(value)

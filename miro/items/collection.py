@@ -7,32 +7,10 @@ from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overlo
 from ..core import params as p
 from ..core.convert import structure
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
-from ..core.progress import progress_bar
 from ..core.resource import Collection
 from ..errors import InvalidArgument, InvalidArgumentType
 from . import geometry
-from .app_cards import APP_CARD
-from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
-from .bulk import (
-    MAX_ITEMS_PER_REQUEST,
-    chunked,
-    create_in_chunks,
-    specs_body,
-    upload_chunks,
-    upload_parts,
-    validate_specs,
-    validate_uploads,
-)
-from .cards import CARD
-from .doc_formats import DOC_FORMAT
-from .documents import DOCUMENT
-from .embeds import EMBED
-from .frames import FRAME
-from .images import IMAGE
-from .rows import specs_from_rows
-from .shapes import SHAPE
-from .sticky_notes import STICKY_NOTE
-from .texts import TEXT
+from .base import ITEM_TYPES, LISTABLE_TYPES, MOVE, Item, ItemTypeCollection, typed_collection
 
 C = TypeVar("C", bound=ItemTypeCollection)
 
@@ -56,10 +34,11 @@ _UNSEEN: Any = object()  # a type not met yet by Items.wrap
 
 
 class _TypedCollection(Generic[C]):
-    """Declares ``Items.<segment>`` as the typed collection of one item type."""
+    """Declares ``Items.<segment>`` as the typed collection of one item type (the type's
+    module loads on first use)."""
 
-    def __init__(self, declaration: ItemType) -> None:
-        self.declaration = declaration
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
 
     @overload
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
@@ -70,7 +49,8 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
             return self
-        return ItemTypeCollection(obj.transport, self.declaration, board_id=obj.board_id)
+        declaration = ITEM_TYPES[self.type_name]
+        return ItemTypeCollection(obj.transport, declaration, board_id=obj.board_id)
 
 
 class Items(Collection[Item]):
@@ -85,16 +65,16 @@ class Items(Collection[Item]):
     model = Item
     paging = BOARD_CONTENT_CURSOR
 
-    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection(STICKY_NOTE)
-    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection(TEXT)
-    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection(SHAPE)
-    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(CARD)
-    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(APP_CARD)
-    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection(FRAME)
-    images: _TypedCollection[ItemTypeCollection] = _TypedCollection(IMAGE)
-    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOCUMENT)
-    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection(EMBED)
-    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOC_FORMAT)
+    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection("sticky_note")
+    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection("text")
+    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection("shape")
+    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection("card")
+    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection("app_card")
+    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection("frame")
+    images: _TypedCollection[ItemTypeCollection] = _TypedCollection("image")
+    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection("document")
+    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection("embed")
+    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection("doc_format")
 
     @property
     def board_id(self) -> str:
@@ -175,6 +155,11 @@ class Items(Collection[Item]):
             raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
         if workers < 1:
             raise InvalidArgument(f"workers must be 1 or more, got {workers}")
+        from ..core.progress import progress_bar
+        from .bulk import MAX_ITEMS_PER_REQUEST, chunked, create_in_chunks, specs_body
+        from .bulk import validate_specs
+        from .rows import specs_from_rows
+
         rows, tag_titles = specs_from_rows(specs)
         checked = validate_specs(rows, "specs")
         url = self.url() + "/bulk"
@@ -212,6 +197,8 @@ class Items(Collection[Item]):
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
         paths), in requests of at most 20 files and 6 MB; items come back in input order."""
+        from .bulk import create_in_chunks, upload_chunks, upload_parts, validate_uploads
+
         checked = validate_uploads(uploads)
         url = self.url() + "/bulk"
         return create_in_chunks(
