@@ -75,8 +75,51 @@ _SPECS: Dict[str, str] = {
     "TextSpec": "text",
 }
 
-__all__ = sorted({*_EXPORTS, *_SPECS, "ITEM_TYPES", "Item", "ItemType", "ItemTypeCollection"})
-__all__.remove("spec_class")
+__all__ = [
+    "AppCard",
+    "AppCardData",
+    "AppCardSpec",
+    "AppCardStyle",
+    "Card",
+    "CardData",
+    "CardSpec",
+    "CardStyle",
+    "CustomField",
+    "DocFormat",
+    "DocFormatData",
+    "Document",
+    "DocumentData",
+    "DocumentSpec",
+    "Embed",
+    "EmbedData",
+    "EmbedSpec",
+    "Frame",
+    "FrameData",
+    "FrameSpec",
+    "FrameStyle",
+    "ITEM_TYPES",
+    "Image",
+    "ImageData",
+    "ImageSpec",
+    "Item",
+    "ItemSpec",
+    "ItemType",
+    "ItemTypeCollection",
+    "Items",
+    "Shape",
+    "ShapeData",
+    "ShapeSpec",
+    "ShapeStyle",
+    "StickyNote",
+    "StickyNoteData",
+    "StickyNoteSpec",
+    "StickyNoteStyle",
+    "Text",
+    "TextData",
+    "TextSpec",
+    "TextStyle",
+    "Upload",
+]
 
 
 def __getattr__(name: str) -> Any:

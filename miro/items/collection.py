@@ -156,8 +156,13 @@ class Items(Collection[Item]):
         if workers < 1:
             raise InvalidArgument(f"workers must be 1 or more, got {workers}")
         from ..core.progress import progress_bar
-        from .bulk import MAX_ITEMS_PER_REQUEST, chunked, create_in_chunks, specs_body
-        from .bulk import validate_specs
+        from .bulk import (
+            MAX_ITEMS_PER_REQUEST,
+            chunked,
+            create_in_chunks,
+            specs_body,
+            validate_specs,
+        )
         from .rows import specs_from_rows
 
         rows, tag_titles = specs_from_rows(specs)
