@@ -23,10 +23,11 @@ import typing
 from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from ..errors import MalformedResponse
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -272,7 +273,7 @@ def _build(tp: Any) -> Callable[[Any], Any]:
     if origin in (dict, Dict) and len(args) == 2:
         return _dict(structurer(args[1]))
     # Anything else (enums, other unions …) is left to cattrs.
-    return lambda value: converter.structure(value, tp)
+    return lambda value: _converter().structure(value, tp)
 
 
 def _build_class(cls: type) -> Callable[[Any], Any]:
@@ -480,6 +481,8 @@ def _field_code(tp: Any, name: str, namespace: Dict[str, Any]) -> List[str]:
 
 
 def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     def factory(cls: type) -> Callable[[Any], Any]:
         overrides = {
             a.name: override(rename=json_name(a)) if _is_wire_field(a) else override(omit=True)
@@ -505,6 +508,8 @@ def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[A
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+
     conv = cattrs.Converter()
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(datetime.datetime, format_datetime)
@@ -517,7 +522,25 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter = _make_converter()
+_CONVERTERS: List[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """The cattrs converter, made on first use: reading JSON into models never needs it
+    (each model has its own generated structure function), so listing does not load
+    cattrs; writing models back to JSON does."""
+    if not _CONVERTERS:
+        with _BUILD_LOCK:
+            if not _CONVERTERS:
+                _CONVERTERS.append(_make_converter())
+    return _CONVERTERS[0]
+
+
+def __getattr__(name: str) -> Any:
+    """``converter``: the cattrs converter (see :func:`_converter`)."""
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def structure(data: Any, cls: Type[T]) -> T:
@@ -528,8 +551,18 @@ def structure(data: Any, cls: Type[T]) -> T:
     """
     try:
         return structurer(cls)(data)
-    except (WrongShape, cattrs.BaseValidationError, TypeError, ValueError) as error:
+    except (WrongShape, TypeError, ValueError) as error:
         raise malformed(cls, data, error) from None
+    except Exception as error:
+        if not _is_cattrs_error(error):
+            raise
+        raise malformed(cls, data, error) from None
+
+
+def _is_cattrs_error(error: Exception) -> bool:
+    """Whether ``error`` is cattrs' validation error (cattrs is only loaded if it ran)."""
+    loaded = sys.modules.get("cattrs")
+    return loaded is not None and isinstance(error, loaded.BaseValidationError)
 
 
 def malformed(cls: Any, data: Any, error: Exception) -> MalformedResponse:
@@ -552,4 +585,4 @@ def excerpt(data: Any, size: int = 200) -> str:
 
 def unstructure(obj: Any) -> Any:
     """Turn a model (or anything containing models) back into API JSON."""
-    return converter.unstructure(obj)
+    return _converter().unstructure(obj)
