@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 import sys
 import threading
@@ -286,9 +287,11 @@ def _build_class(cls: type) -> Callable[[Any], Any]:
 
 
 def _compile_class(cls: type) -> Callable[[Any], Any]:
-    function = _compile_general(cls)
+    hints = typing.get_type_hints(cls)  # slow (it evaluates every annotation): once per class
     if _plain_init(cls):
-        function = _compile_direct(cls, function)
+        function = _compile_direct(cls, _general_on_demand(cls, hints), hints)
+    else:
+        function = _compile_general(cls, hints)
     if cls not in _POLYMORPHIC:
         return function
     subtypes = _POLYMORPHIC[cls]
@@ -307,9 +310,22 @@ def _compile_class(cls: type) -> Callable[[Any], Any]:
     return dispatch
 
 
-def _compile_general(cls: type) -> Callable[[Any], Any]:
+def _general_on_demand(cls: type, hints: Dict[str, Any]) -> Callable[[Any], Any]:
+    """:func:`_compile_general`'s structurer of ``cls``, compiled the first time it is
+    called: a direct structurer only needs it for JSON missing a required field."""
+    made: List[Callable[[Any], Any]] = []
+
+    def general(value: Any) -> Any:
+        if not made:
+            made.append(_compile_general(cls, hints))
+        return made[0](value)
+
+    return general
+
+
+def _compile_general(cls: type, hints: Optional[Dict[str, Any]] = None) -> Callable[[Any], Any]:
     """The structurer collecting keyword arguments for ``cls(**kw)``: any attrs class."""
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls) if hints is None else hints
     fields = attrs.fields(cls)
     wire = [a for a in fields if _is_wire_field(a)]
     namespace = _namespace(cls, wire)
@@ -393,7 +409,9 @@ def _plain_init(cls: type) -> bool:
     return True
 
 
-def _compile_direct(cls: type, general: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def _compile_direct(
+    cls: type, general: Callable[[Any], Any], hints: Optional[Dict[str, Any]] = None
+) -> Callable[[Any], Any]:
     """The structurer of a :func:`_plain_init` class: the same checks as ``general``, but
     the instance is made with ``object.__new__`` and its attributes assigned in
     ``__init__``'s order (``cls(**kw)`` was half of the conversion time). A missing
@@ -473,8 +491,32 @@ def _field_code(tp: Any, name: str, namespace: Dict[str, Any]) -> List[str]:
         ]
     namespace[name] = structurer(tp)
     if tp is float:  # ints are widened by the function; floats pass as they are
-        return [f"{pad}if v.__class__ is not float{' and v is not None' if optional else ''}:",
-                f"{pad}    v = {name}(v)"]  # fmt: skip
+        # Repeated floats shared too (sizes, the y of a row): 24 bytes each. 0.0 and -0.0
+        # are equal keys: a zero is shared only with a zero of its sign.
+        namespace[f"{name}m"], namespace["copysign"] = {}, math.copysign
+        return [
+            f"{pad}if v.__class__ is float:",
+            f"{pad}    s = {name}m.get(v)",
+            f"{pad}    if s is None:",
+            f"{pad}        if len({name}m) < {_SHARE_LIMIT}:",
+            f"{pad}            {name}m[v] = v",
+            f"{pad}    elif v or copysign(1.0, v) == copysign(1.0, s):",
+            f"{pad}        v = s",
+            f"{pad}{'elif v is not None' if optional else 'else'}:",
+            f"{pad}    v = {name}(v)",
+        ]
+    if tp is datetime.datetime:  # immutable: one object per repeated timestamp string
+        namespace[f"{name}m"] = {}
+        return [
+            f"{pad}s = {name}m.get(v) if v.__class__ is str else None",
+            f"{pad}if s is not None:",
+            f"{pad}    v = s",
+            f"{pad}elif {'v is not None' if optional else 'True'}:",
+            f"{pad}    s = {name}(v)",  # raises unless v is a timestamp string
+            f"{pad}    if len({name}m) < {_SHARE_LIMIT}:",
+            f"{pad}        {name}m[v] = s",
+            f"{pad}    v = s",
+        ]
     if optional:
         return [f"{pad}if v is not None:", f"{pad}    v = {name}(v)"]
     return [f"{pad}v = {name}(v)"]
