@@ -40,7 +40,7 @@ from ..errors import (
     MiroError,
     PaginationError,
 )
-from .official import OfficialModel
+from .official import FlaggedOfficialModel
 from .progress import collect
 from .public import html_repr, public_dir, to_dataframe
 
@@ -85,7 +85,7 @@ ORGANIZATION_CURSOR = Paging(CURSOR, 1, 100, limit_as_string=False)
 
 
 @attrs.define
-class Page(OfficialModel, Generic[T]):
+class Page(FlaggedOfficialModel, Generic[T]):
     """One page of a list: its elements and the envelope fields Miro sent."""
 
     data: List[T]
