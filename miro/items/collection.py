@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overload
+from typing import Any, Callable, Dict, Generic, Iterable, List, Optional, Tuple, TypeVar, overload
 
 from ..core import params as p
-from ..core.convert import structure
+from ..core.convert import WrongShape, malformed, structure, structurer
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.resource import Collection
 from ..errors import InvalidArgument, InvalidArgumentType
@@ -28,9 +28,6 @@ def placed(items: Iterable[Item]) -> List[Item]:
 
 
 _LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
-
-
-_UNSEEN: Any = object()  # a type not met yet by Items.wrap
 
 
 class _TypedCollection(Generic[C]):
@@ -84,15 +81,32 @@ class Items(Collection[Item]):
     def __repr__(self) -> str:
         return f"<items of board {self.board_id!r}>"
 
+    def __init__(self, transport: Any, **parents: Any) -> None:
+        super().__init__(transport, **parents)
+        #: JSON ``type`` -> (its structure function, the collection its items bind to).
+        self._known: Dict[Any, Tuple[Callable[[Any], Any], Any]] = {}
+
     def wrap(self, data: Any) -> Item:
         """Read an item as its typed class, bound to its type's collection when we know it."""
+        known = self._known.get(data.get("type") if data.__class__ is dict else None)
+        if known is None:
+            return self._wrap_new_type(data)
+        # The hot path of every listing: the type's own function, no dispatch.
+        try:
+            item: Item = known[0](data)
+        except (WrongShape, TypeError, ValueError) as error:
+            raise malformed(self.model, data, error) from None
+        item._collection = known[1]
+        return item
+
+    def _wrap_new_type(self, data: Any) -> Item:
         item: Item = structure(data, self.model)
         # One typed collection per type for the whole listing, not a new one per item.
-        shared = self.__dict__.setdefault("_typed", {})
-        typed = shared.get(item.type, _UNSEEN)
-        if typed is _UNSEEN:
-            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
-        return item._bind(self if typed is None else typed)
+        typed = typed_collection(self.transport, self.board_id, item.type)
+        bound = self if typed is None else typed
+        if item.type == data.get("type"):
+            self._known[item.type] = (structurer(type(item)), bound)
+        return item._bind(bound)
 
     def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
