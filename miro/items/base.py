@@ -299,7 +299,7 @@ class ItemTypes(Mapping[str, ItemType]):
 
 #: The item types, by JSON ``type``: ``ITEM_TYPES["sticky_note"]`` loads and gives its
 #: declaration.
-ITEM_TYPES = ItemTypes()
+ITEM_TYPES: ItemTypes = ItemTypes()
 
 
 def _model_of(type_name: Any) -> Optional[type]:
