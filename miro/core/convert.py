@@ -21,7 +21,7 @@ import re
 import sys
 import threading
 import typing
-from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Union
 
 import attrs
 
@@ -287,7 +287,7 @@ def _build_class(cls: type) -> Callable[[Any], Any]:
 
 
 def _compile_class(cls: type) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(cls)  # slow (it evaluates every annotation): once per class
+    hints = _field_types(cls)
     if _plain_init(cls):
         function = _compile_direct(cls, _general_on_demand(cls, hints), hints)
     else:
@@ -310,6 +310,30 @@ def _compile_class(cls: type) -> Callable[[Any], Any]:
     return dispatch
 
 
+_EVALUATED: Dict[Tuple[str, str], Any] = {}
+
+
+def _field_types(cls: type) -> Dict[str, Any]:
+    """The type of each attribute of ``cls``: its annotation evaluated in the module of the
+    class that declares it, once per module and text (``typing.get_type_hints`` compiles
+    every annotation of every base class again for each class: most of the cost of the
+    first listing). Anything it cannot evaluate so is left to ``get_type_hints``."""
+    types: Dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        if not isinstance(a.type, str):
+            types[a.name] = Any if a.type is None else a.type
+            continue
+        owner = next((k for k in cls.__mro__ if a.name in vars(k).get("__annotations__", ())), cls)
+        key = (owner.__module__, a.type)
+        if key not in _EVALUATED:
+            try:
+                _EVALUATED[key] = eval(a.type, vars(sys.modules[owner.__module__]))  # noqa: S307
+            except Exception:  # noqa: BLE001 - a name only the class body knows
+                return typing.get_type_hints(cls)
+        types[a.name] = _EVALUATED[key]
+    return types
+
+
 def _general_on_demand(cls: type, hints: Dict[str, Any]) -> Callable[[Any], Any]:
     """:func:`_compile_general`'s structurer of ``cls``, compiled the first time it is
     called: a direct structurer only needs it for JSON missing a required field."""
@@ -325,7 +349,7 @@ def _general_on_demand(cls: type, hints: Dict[str, Any]) -> Callable[[Any], Any]
 
 def _compile_general(cls: type, hints: Optional[Dict[str, Any]] = None) -> Callable[[Any], Any]:
     """The structurer collecting keyword arguments for ``cls(**kw)``: any attrs class."""
-    hints = typing.get_type_hints(cls) if hints is None else hints
+    hints = _field_types(cls) if hints is None else hints
     fields = attrs.fields(cls)
     wire = [a for a in fields if _is_wire_field(a)]
     namespace = _namespace(cls, wire)
@@ -416,7 +440,7 @@ def _compile_direct(
     the instance is made with ``object.__new__`` and its attributes assigned in
     ``__init__``'s order (``cls(**kw)`` was half of the conversion time). A missing
     required field is left to ``general``, which raises the usual error."""
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls) if hints is None else hints
     fields = attrs.fields(cls)
     namespace = _namespace(cls, [a for a in fields if _is_wire_field(a)])
     namespace.update(new=object.__new__, general=general)
