@@ -317,21 +317,39 @@ def _field_types(cls: type) -> Dict[str, Any]:
     """The type of each attribute of ``cls``: its annotation evaluated in the module of the
     class that declares it, once per module and text (``typing.get_type_hints`` compiles
     every annotation of every base class again for each class: most of the cost of the
-    first listing). Anything it cannot evaluate so is left to ``get_type_hints``."""
+    first listing). What that leaves unresolved (a name only the class body knows, a
+    quoted name inside) is left to ``get_type_hints``."""
     types: Dict[str, Any] = {}
     for a in attrs.fields(cls):
-        if not isinstance(a.type, str):
-            types[a.name] = Any if a.type is None else a.type
-            continue
-        owner = next((k for k in cls.__mro__ if a.name in vars(k).get("__annotations__", ())), cls)
-        key = (owner.__module__, a.type)
-        if key not in _EVALUATED:
-            try:
-                _EVALUATED[key] = eval(a.type, vars(sys.modules[owner.__module__]))  # noqa: S307
-            except Exception:  # noqa: BLE001 - a name only the class body knows
-                return typing.get_type_hints(cls)
-        types[a.name] = _EVALUATED[key]
+        tp = Any if a.type is None else a.type
+        if isinstance(tp, str):
+            owner = _declaring(cls, a.name)
+            key = (owner.__module__, tp)
+            if key not in _EVALUATED:
+                try:
+                    _EVALUATED[key] = eval(tp, vars(sys.modules[owner.__module__]))  # noqa: S307
+                except Exception:  # noqa: BLE001 - a name only the class body knows
+                    return typing.get_type_hints(cls)
+            tp = _EVALUATED[key]
+        if _unresolved(tp):
+            return typing.get_type_hints(cls)
+        types[a.name] = tp
     return types
+
+
+def _declaring(cls: type, name: str) -> type:
+    """The class in the MRO of ``cls`` whose own annotations declare ``name``."""
+    for klass in cls.__mro__:
+        if name in vars(klass).get("__annotations__", ()):
+            return klass
+    return cls
+
+
+def _unresolved(tp: Any) -> bool:
+    """Whether a quoted name is left anywhere inside the type ``tp``."""
+    if isinstance(tp, (str, typing.ForwardRef)):
+        return True
+    return any(_unresolved(arg) for arg in typing.get_args(tp))
 
 
 def _general_on_demand(cls: type, hints: Dict[str, Any]) -> Callable[[Any], Any]:
