@@ -321,20 +321,26 @@ def _field_types(cls: type) -> Dict[str, Any]:
     quoted name inside) is left to ``get_type_hints``."""
     types: Dict[str, Any] = {}
     for a in attrs.fields(cls):
-        tp = Any if a.type is None else a.type
+        owner = _declaring(cls, a.name)  # as get_type_hints: the first class declaring it
+        tp = vars(owner).get("__annotations__", {}).get(a.name, Any)
         if isinstance(tp, str):
-            owner = _declaring(cls, a.name)
             key = (owner.__module__, tp)
             if key not in _EVALUATED:
                 try:
                     _EVALUATED[key] = eval(tp, vars(sys.modules[owner.__module__]))  # noqa: S307
                 except Exception:  # noqa: BLE001 - a name only the class body knows
-                    return typing.get_type_hints(cls)
+                    return _hinted_types(cls)
             tp = _EVALUATED[key]
         if _unresolved(tp):
-            return typing.get_type_hints(cls)
+            return _hinted_types(cls)
         types[a.name] = tp
     return types
+
+
+def _hinted_types(cls: type) -> Dict[str, Any]:
+    """The type of each attribute of ``cls``, by ``typing.get_type_hints``."""
+    hints = typing.get_type_hints(cls)
+    return {a.name: hints.get(a.name, Any) for a in attrs.fields(cls)}
 
 
 def _declaring(cls: type, name: str) -> type:
@@ -342,7 +348,7 @@ def _declaring(cls: type, name: str) -> type:
     for klass in cls.__mro__:
         if name in vars(klass).get("__annotations__", ()):
             return klass
-    return cls
+    return cls  # not annotated anywhere (attrs.field() alone): Any
 
 
 def _unresolved(tp: Any) -> bool:
