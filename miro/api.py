@@ -17,7 +17,7 @@ from .core.transport import (
 
 if TYPE_CHECKING:
     from .boards import Board, Boards
-    from .compat.flat import FlatMethods as _FlatMethods
+    from .compat._declared import FlatMethods as _FlatMethods  # per-call keywords too
     from .connectors import Connectors
     from .enterprise.logs import AuditLogs
     from .enterprise.organizations import Organizations

@@ -50,7 +50,6 @@ _EXPORTS: Dict[str, str] = {
     "ImageData": "images",
     "ItemSpec": "bulk",
     "Upload": "bulk",
-    "spec_class": "bulk",
     "Shape": "shapes",
     "ShapeData": "shapes",
     "ShapeStyle": "shapes",
@@ -141,8 +140,19 @@ def __dir__() -> List[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
+    from ._declared import (  # the spec classes with their keywords (generated)
+        AppCardSpec,
+        CardSpec,
+        DocumentSpec,
+        EmbedSpec,
+        FrameSpec,
+        ImageSpec,
+        ShapeSpec,
+        StickyNoteSpec,
+        TextSpec,
+    )
     from .app_cards import AppCard, AppCardData, AppCardStyle, CustomField
-    from .bulk import ItemSpec, Upload, spec_class
+    from .bulk import ItemSpec, Upload
     from .cards import Card, CardData, CardStyle
     from .collection import Items
     from .doc_formats import DocFormat, DocFormatData
@@ -153,13 +163,3 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     from .shapes import Shape, ShapeData, ShapeStyle
     from .sticky_notes import StickyNote, StickyNoteData, StickyNoteStyle
     from .texts import Text, TextData, TextStyle
-
-    AppCardSpec = spec_class("app_card")
-    CardSpec = spec_class("card")
-    DocumentSpec = spec_class("document")
-    EmbedSpec = spec_class("embed")
-    FrameSpec = spec_class("frame")
-    ImageSpec = spec_class("image")
-    ShapeSpec = spec_class("shape")
-    StickyNoteSpec = spec_class("sticky_note")
-    TextSpec = spec_class("text")

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Generic, Iterable, List, Optional, Tuple, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Generic,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    TypeVar,
+    overload,
+)
 
 from ..core import params as p
 from ..core.convert import WrongShape, malformed, structure, structurer
@@ -12,7 +25,21 @@ from ..errors import InvalidArgument, InvalidArgumentType
 from . import geometry
 from .base import ITEM_TYPES, LISTABLE_TYPES, MOVE, Item, ItemTypeCollection, typed_collection
 
-C = TypeVar("C", bound=ItemTypeCollection)
+if TYPE_CHECKING:  # one typed collection per item type (generated)
+    from ._declared import (
+        AppCards,
+        Cards,
+        Docs,
+        Documents,
+        Embeds,
+        Frames,
+        Images,
+        Shapes,
+        StickyNotes,
+        Texts,
+    )
+
+C = TypeVar("C", bound="ItemTypeCollection[Any]")
 
 
 def placed(items: Iterable[Item]) -> List[Item]:
@@ -41,7 +68,7 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
 
     @overload
-    def __get__(self, obj: Items, owner: Any) -> ItemTypeCollection: ...
+    def __get__(self, obj: Items, owner: Any) -> C: ...
 
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
@@ -62,16 +89,16 @@ class Items(Collection[Item]):
     model = Item
     paging = BOARD_CONTENT_CURSOR
 
-    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection("sticky_note")
-    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection("text")
-    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection("shape")
-    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection("card")
-    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection("app_card")
-    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection("frame")
-    images: _TypedCollection[ItemTypeCollection] = _TypedCollection("image")
-    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection("document")
-    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection("embed")
-    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection("doc_format")
+    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection("sticky_note")
+    texts: _TypedCollection[Texts] = _TypedCollection("text")
+    shapes: _TypedCollection[Shapes] = _TypedCollection("shape")
+    cards: _TypedCollection[Cards] = _TypedCollection("card")
+    app_cards: _TypedCollection[AppCards] = _TypedCollection("app_card")
+    frames: _TypedCollection[Frames] = _TypedCollection("frame")
+    images: _TypedCollection[Images] = _TypedCollection("image")
+    documents: _TypedCollection[Documents] = _TypedCollection("document")
+    embeds: _TypedCollection[Embeds] = _TypedCollection("embed")
+    doc_formats: _TypedCollection[Docs] = _TypedCollection("doc_format")
 
     @property
     def board_id(self) -> str:
@@ -142,7 +169,7 @@ class Items(Collection[Item]):
         """One page of items, as ``GET …/items`` returns it."""
         return self.list(type=type, limit=limit).page(cursor=cursor)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Item]:
         return iter(self.list())
 
     def get(self, item_id: str) -> Item:
