@@ -622,7 +622,7 @@ if TYPE_CHECKING:
             _content_type: Optional[str] = None,
             _headers: Optional[Dict[str, Any]] = None,
             _host_index: int = 0,
-        ) -> BoardExportJob:
+        ) -> Any:
             """Start a board export (``CreateBoardExportRequest``); ``request_id`` is a UUID."""
 
         def enterprise_create_board_export_task_export_link(

@@ -34,7 +34,8 @@ Check = Callable[[str, Any], Any]
 
 @attrs.frozen
 class Param:
-    """One keyword argument: its place in the JSON body (``at``) and its check."""
+    """One keyword argument: its place in the JSON body (``at``), its check, and what it
+    takes in words when the check does not say it well enough (``doc``, for docstrings)."""
 
     at: Tuple[str, ...]
     check: Check
@@ -190,10 +191,14 @@ def list_of(item: Check, *, max_items: Optional[int] = None, min_items: int = 0)
 
 
 def json_object(name: str, value: Any) -> Any:
-    """A JSON object given as a dict or as one of our models."""
+    """A JSON object given as a dict, as one of our models, or as a model with the official
+    client's ``to_dict()`` (the ``miro_api.models`` classes)."""
     if value.__class__ is dict:
         return _json_copy(value)
     if not attrs.has(type(value)) and not isinstance(value, Mapping):
+        to_dict = getattr(value, "to_dict", None)
+        if callable(to_dict):
+            return _json_copy(to_dict())
         raise InvalidArgumentType(f"{name} must be a dict, got {_type_name(value)}")
     return unstructure(value if attrs.has(type(value)) else dict(value))  # nested models too
 
@@ -240,7 +245,11 @@ def top(**checks: Check) -> Dict[str, Param]:
 
 
 POSITION = section("position", x=NUMBER, y=NUMBER)
-PARENT = {"parent": Param(("parent", "id"), ID)}
+PARENT = {
+    "parent": Param(
+        ("parent", "id"), ID, "a frame or its id (x/y are then measured from the frame's top-left)"
+    )
+}
 _SIZE = number(minimum=0)
 _ROTATION = number(minimum=-360, maximum=360)
 GEOMETRY = section("geometry", width=_SIZE, height=_SIZE, rotation=_ROTATION)
@@ -285,6 +294,17 @@ class Body:
         """The same parameters with nothing required (an update of the same resource)."""
         return Body(
             self.params, exclusive=self.exclusive, constants=self.constants, ignored=self.ignored
+        )
+
+    def without(self, *names: str) -> Body:
+        """The same body less ``names`` (a method that takes them under other names)."""
+        return Body(
+            {k: v for k, v in self.params.items() if k not in names},
+            required=[k for k in self.required if k not in names],
+            exclusive=[pair for pair in self.exclusive if not set(pair) & set(names)],
+            constants=self.constants,
+            always=self.always,
+            ignored=self.ignored,
         )
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:

@@ -10,14 +10,20 @@ strings (``"3458764517517818867"``); an int is accepted too.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import attrs
 
 from ..core import params as p
 from ..core.paths import check_id, expand
 from ..core.resource import Collection, Model
+from ..core.signatures import declared
 from ..errors import InvalidArgument
+
+if TYPE_CHECKING:  # the keywords of update_settings (generated from TEAM_SETTINGS)
+    from typing_extensions import Unpack
+
+    from .._declared import ClassificationSettingsChanges
 
 
 def as_label_id(name: str, value: Any) -> int:
@@ -95,11 +101,12 @@ class TeamClassification(Collection[Any]):
         body = self.request("GET", self.url(suffix="-settings"))
         return TeamDataClassification.from_dict(body)
 
+    @declared(TEAM_SETTINGS)
     def update_settings(
-        self, *, enabled: Optional[bool] = None, default_label_id: Any = None
+        self, **changes: Unpack[ClassificationSettingsChanges]
     ) -> TeamDataClassification:
         """Turn classification on or off for the team, or change its default label."""
-        body = TEAM_SETTINGS.build({"enabled": enabled, "default_label_id": default_label_id})
+        body = TEAM_SETTINGS.build(changes)
         answer = self.request("PATCH", self.url(suffix="-settings"), json=body)
         return TeamDataClassification.from_dict(answer)
 

@@ -28,20 +28,21 @@ from typing import (
 
 import attrs
 
+# connect_to's signature is declared by the connector body (help() shows its keywords)
+from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
 from ..core import params as p
 from ..core.convert import polymorphic, register_subtype
 from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
 from ..core.resource import Collection, Resource
+from ..core.signatures import Declaration, DeclaredVerb, declared
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from . import geometry
-from .signatures import DeclaredVerb
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._declared import ConnectorFromItem
-    from ..connectors import Connector, ItemConnectors
     from ..tags import ItemTags
     from ._declared import ItemVerbs  # update's keywords per item type (generated)
     from .collection import Items
@@ -108,13 +109,12 @@ class Item(Resource, ItemVerbs):
     @property
     def connectors(self) -> ItemConnectors:
         """The connectors that start or end at this item (lazy; walks the board's list)."""
-        from ..connectors import Connectors
-
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
+    @declared(CONNECTOR_FROM_ITEM)
     def connect_to(self, other: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
-        """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
+        """Draw a connector from this item to ``other`` (an item or id); returns it."""
         if self.type == "frame":
             raise InvalidArgument("connectors cannot start at a frame")
         return self.connectors.create(to=other, **fields)
@@ -147,9 +147,9 @@ class Item(Resource, ItemVerbs):
         #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
         update = DeclaredVerb(
             _update,
-            lambda item: ITEM_TYPES.get(item.type),
-            lambda declaration: declaration.update,
-            lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+            choose=lambda item: _declared(
+                ITEM_TYPES.get(item.type), "update", "Change this {}; updates this object."
+            ),
         )
 
     def move(
@@ -186,6 +186,15 @@ class Item(Resource, ItemVerbs):
 
     # --- end absolute coordinates ---------------------------------------------------------
 
+    # ``image.replace_file(path, title=...)``, with its type's keywords in ``help()``.
+    @declared(
+        choose=lambda item: _declared(
+            ITEM_TYPES.get(item.type),
+            "upload_update",
+            "Upload a new file for this {} (a path, a binary file object, or bytes named by "
+            "filename=); updates this object.",
+        )
+    )
     def replace_file(
         self: ItemT, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> ItemT:
@@ -321,6 +330,16 @@ def _model_of(type_name: Any) -> Optional[type]:
     return None if declaration is None else declaration.model
 
 
+def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optional[Declaration]:
+    """What an item type declares for ``verb`` (its ``create``, ``update``, ``upload`` or
+    ``upload_update`` body), for a method's signature; None when it declares nothing."""
+    body = getattr(declaration, verb) if declaration is not None else None
+    if declaration is None or body is None:
+        return None
+    key = (declaration.base_path, declaration.type)
+    return key, body, summary.format(declaration.type.replace("_", " "))
+
+
 def item_type(declaration: ItemType) -> ItemType:
     """Register an item type: responses with its ``type`` become its model."""
     ITEM_TYPES.register(declaration)
@@ -375,9 +394,9 @@ class ItemTypeCollection(Collection[ItemT]):
     #: ``create(...)`` with this type's keywords in its signature and docstring (issue #11).
     create = DeclaredVerb(
         _create_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.create,
-        lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
+        choose=lambda collection: _declared(
+            collection.item_type, "create", "Create a {} on the board; returns it."
+        ),
     )
 
     def get(self, item_id: str, **query: Any) -> ItemT:
@@ -399,20 +418,27 @@ class ItemTypeCollection(Collection[ItemT]):
     #: ``update(item_id, ...)`` with this type's keywords in its signature (issue #11).
     update = DeclaredVerb(
         _update_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.update,
-        lambda d: f"Change a {d.type.replace('_', ' ')}; only the given fields are sent.",
-        leading=("item_id",),
+        choose=lambda collection: _declared(
+            collection.item_type, "update", "Change a {}; only the given fields are sent."
+        ),
     )
 
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""
         self._delete(item_id)
 
+    # ``upload(path, ...)`` with this type's keywords in its signature and docstring.
+    @declared(
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload",
+            "Create a new {} from a local file (a path, a binary file object, or bytes named "
+            "by filename=); returns it.",
+        )
+    )
     def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> ItemT:
         """Create an item from a local file: a path, a binary file object or ``bytes``
-        (``filename=`` names bytes). Keywords: ``title``, ``x``, ``y``, ``width`` or
-        ``height``, ``rotation``, ``parent`` (and ``alt_text`` for images)."""
+        (``filename=`` names bytes)."""
         from .uploads import multipart, read_source
 
         spec = self._upload_spec(self.item_type.upload)
@@ -420,6 +446,14 @@ class ItemTypeCollection(Collection[ItemT]):
         parts = multipart(read_source("source", source, filename), data)
         return self.wrap(self.request("POST", self.url(), files=parts))
 
+    # ``update_file(item_id, path, ...)`` with this type's keywords in its signature.
+    @declared(
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload_update",
+            "Replace the file of a {} (and optionally its title, place or size).",
+        )
+    )
     def update_file(
         self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> ItemT:
