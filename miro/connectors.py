@@ -127,7 +127,7 @@ class ConnectorEnd(Model):
     """One end of a connector: the item and where on it the line attaches."""
 
     id: Optional[str] = None
-    position: Optional[Dict[str, str]] = None
+    position: Optional[Dict[str, Any]] = None  # RelativeOffset: open, so any JSON value
     links: Optional[Links] = None
 
 

@@ -85,3 +85,40 @@ def test_repeated_timestamps_and_floats_are_shared_and_zero_keeps_its_sign():
         assert "createdAt" in str(error)
     else:
         raise AssertionError("a timestamp that is an object was accepted")
+
+
+def _models():
+    """Every model class of the SDK (every family loaded, so every module is imported)."""
+    import typing
+
+    from miro.compat import lazy
+    from miro.core.resource import Model
+
+    lazy.load_all(type("Host", (), {}))
+    found, todo = [], [Model]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    ours = {cls for cls in found if cls.__module__.startswith("miro.")}  # not tests' models
+    return sorted(ours, key=lambda c: f"{c.__module__}.{c.__qualname__}"), typing
+
+
+def test_every_free_form_map_of_the_models_keeps_any_json_value():
+    """A dict field stands for an object the spec leaves open (typed objects are models):
+    its values must be ``Any``, so a field Miro adds, of any JSON type, is kept."""
+    import attrs
+
+    models, typing = _models()
+    narrow = []
+    for model in models:
+        hints = typing.get_type_hints(model)
+        for field in attrs.fields(model):
+            todo = [hints.get(field.name)]
+            while todo:
+                kind = todo.pop()
+                args = typing.get_args(kind)
+                if typing.get_origin(kind) is dict and args[1] is not typing.Any:
+                    narrow.append(f"{model.__module__}.{model.__qualname__}.{field.name}")
+                todo.extend(args)
+    assert len(models) > 100 and not narrow, narrow

@@ -113,9 +113,15 @@ class TeamClassification(Collection[Any]):
     def classify_boards(self, label_id: Any, *, not_classified_only: Optional[bool] = None) -> int:
         """Give the team's boards a label (only unlabelled ones with
         ``not_classified_only=True``); returns how many boards changed."""
-        body = BULK.build({"label_id": label_id, "not_classified_only": not_classified_only})
-        answer = BoardsClassified.from_dict(self.request("PATCH", self.url(), json=body))
+        answer = self.classify_boards_answer(label_id, not_classified_only=not_classified_only)
         return answer.number_updated_boards or 0
+
+    def classify_boards_answer(
+        self, label_id: Any, *, not_classified_only: Optional[bool] = None
+    ) -> BoardsClassified:
+        """:meth:`classify_boards`, returning Miro's whole answer (count and ``type``)."""
+        body = BULK.build({"label_id": label_id, "not_classified_only": not_classified_only})
+        return BoardsClassified.from_dict(self.request("PATCH", self.url(), json=body))
 
     def _board_url(self, board_id: Any) -> str:
         ids = dict(self._parents, board_id=board_id)

@@ -34,7 +34,9 @@ from .models import (
 SCIM_JSON = "application/scim+json"
 R = TypeVar("R", bound=Resource)
 #: ``startIndex``/``count`` paging: up to 1000 a page, 100 when not given (API-NOTES §2.2).
-SCIM_PAGING = Paging("scim", 1, 1000, limit_as_string=False, data_key="Resources")
+SCIM_PAGING = Paging(
+    "scim", 1, 1000, limit_as_string=False, data_key="Resources", limit_name="count"
+)
 SORT_ORDERS = ("ascending", "descending")
 PATCH_OPS = ("add", "remove", "replace")
 #: Primary organization roles SCIM may set (``roles[primary eq true].value``).
