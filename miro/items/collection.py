@@ -15,31 +15,9 @@ from typing import (
 
 from .. import _addons
 from ..core import geometry
-from ..core.progress import progress_bar
 from ..core.public import to_dataframe
 from ..errors import InvalidArgument, InvalidArgumentType
-from .app_cards import APP_CARD
-from .base import BoardItems, Item, ItemType, ItemTypeCollection
-from .bulk import (
-    MAX_ITEMS_PER_REQUEST,
-    chunked,
-    create_in_chunks,
-    specs_body,
-    upload_chunks,
-    upload_parts,
-    validate_specs,
-    validate_uploads,
-)
-from .cards import CARD
-from .doc_formats import DOC_FORMAT
-from .documents import DOCUMENT
-from .embeds import EMBED
-from .frames import FRAME
-from .images import IMAGE
-from .rows import specs_from_rows
-from .shapes import SHAPE
-from .sticky_notes import STICKY_NOTE
-from .texts import TEXT
+from .base import ITEM_TYPES, BoardItems, Item, ItemTypeCollection
 
 if TYPE_CHECKING:  # one typed collection per item type (generated)
     from ._declared import (
@@ -71,10 +49,11 @@ def placed(items: Iterable[Item]) -> List[Item]:
 
 
 class _TypedCollection(Generic[C]):
-    """Declares ``Items.<segment>`` as the typed collection of one item type."""
+    """Declares ``Items.<segment>`` as the typed collection of one item type (the type's
+    module loads on first use)."""
 
-    def __init__(self, declaration: ItemType) -> None:
-        self.declaration = declaration
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
 
     @overload
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
@@ -85,7 +64,8 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
             return self
-        return ItemTypeCollection(obj.transport, self.declaration, board_id=obj.board_id)
+        declaration = ITEM_TYPES[self.type_name]
+        return ItemTypeCollection(obj.transport, declaration, board_id=obj.board_id)
 
 
 class Items(BoardItems):
@@ -96,16 +76,16 @@ class Items(BoardItems):
     and update items of one type.
     """
 
-    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection(STICKY_NOTE)
-    texts: _TypedCollection[Texts] = _TypedCollection(TEXT)
-    shapes: _TypedCollection[Shapes] = _TypedCollection(SHAPE)
-    cards: _TypedCollection[Cards] = _TypedCollection(CARD)
-    app_cards: _TypedCollection[AppCards] = _TypedCollection(APP_CARD)
-    frames: _TypedCollection[Frames] = _TypedCollection(FRAME)
-    images: _TypedCollection[Images] = _TypedCollection(IMAGE)
-    documents: _TypedCollection[Documents] = _TypedCollection(DOCUMENT)
-    embeds: _TypedCollection[Embeds] = _TypedCollection(EMBED)
-    doc_formats: _TypedCollection[Docs] = _TypedCollection(DOC_FORMAT)
+    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection("sticky_note")
+    texts: _TypedCollection[Texts] = _TypedCollection("text")
+    shapes: _TypedCollection[Shapes] = _TypedCollection("shape")
+    cards: _TypedCollection[Cards] = _TypedCollection("card")
+    app_cards: _TypedCollection[AppCards] = _TypedCollection("app_card")
+    frames: _TypedCollection[Frames] = _TypedCollection("frame")
+    images: _TypedCollection[Images] = _TypedCollection("image")
+    documents: _TypedCollection[Documents] = _TypedCollection("document")
+    embeds: _TypedCollection[Embeds] = _TypedCollection("embed")
+    doc_formats: _TypedCollection[Docs] = _TypedCollection("doc_format")
 
     def create_many(
         self, specs: Iterable[Any], *, progress: Any = False, workers: int = 1
@@ -127,6 +107,16 @@ class Items(BoardItems):
             raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
         if workers < 1:
             raise InvalidArgument(f"workers must be 1 or more, got {workers}")
+        from ..core.progress import progress_bar
+        from .bulk import (
+            MAX_ITEMS_PER_REQUEST,
+            chunked,
+            create_in_chunks,
+            specs_body,
+            validate_specs,
+        )
+        from .rows import specs_from_rows
+
         rows, tag_titles = specs_from_rows(specs)
         checked = validate_specs(rows, "specs")
         url = self.url() + "/bulk"
@@ -164,6 +154,8 @@ class Items(BoardItems):
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
         paths), in requests of at most 20 files and 6 MB; items come back in input order."""
+        from .bulk import create_in_chunks, upload_chunks, upload_parts, validate_uploads
+
         checked = validate_uploads(uploads)
         url = self.url() + "/bulk"
         return create_in_chunks(
