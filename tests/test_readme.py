@@ -17,7 +17,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple
 import pytest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-SKIP = re.compile(r"<!--\s*readme-test:\s*skip\b")
+SKIP = re.compile(r"<!--\s*(?:readme|docs)-test:\s*skip\b")
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
@@ -91,9 +91,14 @@ def _namespace(fake: Any) -> Dict[str, Any]:
 def test_block_runs_as_pasted(block: Block, session: Any) -> None:
     if block.skipped:
         pytest.skip("marked <!-- readme-test: skip --> in the README")
-    namespace = _namespace(session)
+    run_block(block, _namespace(session), "README.md")
+
+
+def run_block(block: Block, namespace: Dict[str, Any], source: str) -> None:
+    """Run ``block`` of the file ``source`` in ``namespace``, as pasted (see the module's
+    docstring); tracebacks name ``source:line``."""
     if block.language == "python":
-        exec(compile(block.code, f"README.md:{block.line}", "exec"), namespace)
+        exec(compile(block.code, f"{source}:{block.line}", "exec"), namespace)
         return
     import miro
 
@@ -103,7 +108,7 @@ def test_block_runs_as_pasted(block: Block, session: Any) -> None:
         if not line.startswith(">>> "):
             continue
         expected = statements[position + 1] if position + 1 < len(statements) else ""
-        code = compile(line[4:], f"README.md:{block.line + 1 + position}", "single")
+        code = compile(line[4:], f"{source}:{block.line + 1 + position}", "single")
         error = re.match(r"miro\.errors\.(\w+): (.*)", expected)
         if error is None:
             exec(code, namespace)

@@ -1,0 +1,91 @@
+"""A griffe extension for the documentation site: what ``miro`` is at run time, shown
+from its source.
+
+- ``MiroApi`` loads its official flat methods one family at a time on first use
+  (``miro.compat.lazy``); type checkers see them on ``miro.compat.flat.FlatMethods``. The
+  extension puts every one of them on ``miro.MiroApi`` (as griffe aliases of their
+  declarations), and each method that calls an API operation links to Miro's reference
+  page for it (the operation ids come from ``miro.core.registry``).
+- Plumbing that ``dir()`` hides (``miro.core.public.INTERNAL``: ``path``, ``wrap`` …) is
+  left off every class that hides it.
+- Sphinx roles (``:class:`Board```) read as code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Iterator
+
+import griffe
+
+#: Miro's reference page for an operation: its operationId, lower-cased.
+REFERENCE = "https://developers.miro.com/reference/{}"
+ROLE = re.compile(r":(?:class|func|meth|mod|data|attr|exc|obj):`~?([^`]+)`")
+
+
+def _objects(obj: griffe.Object) -> Iterator[griffe.Object]:
+    """``obj`` and everything defined in it (aliases left out)."""
+    yield obj
+    for member in list(obj.members.values()):
+        if not member.is_alias:
+            yield from _objects(member)  # type: ignore[arg-type]
+
+
+def _operations() -> Dict[str, str]:
+    """Flat method name -> the operationId it calls."""
+    import miro.api  # noqa: F401  (registers every operation when asked)
+    from miro.core import registry
+
+    return {op.flat_name: op.operation_id for op in registry.operations()}
+
+
+def _flat_names() -> Dict[str, str]:
+    """Public flat method name -> its family (``"boards.BoardsFlat"``)."""
+    from miro.compat._index import FAMILIES
+
+    return {
+        name: family
+        for family, names in FAMILIES.items()
+        for name in names
+        if not name.startswith("_")
+    }
+
+
+def _link(function: griffe.Object, operation_id: str) -> None:
+    url = REFERENCE.format(operation_id.lower())
+    line = f"Miro's reference: [`{operation_id}`]({url})."
+    if function.docstring is None:
+        function.docstring = griffe.Docstring(line, parent=function)
+    elif url not in function.docstring.value:
+        function.docstring.value = f"{function.docstring.value}\n\n{line}"
+
+
+class MiroDocs(griffe.Extension):
+    """See the module's docstring."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Once ``miro`` is loaded: flat methods, internals, roles."""
+        if pkg.name != "miro":
+            return
+        from miro.core.public import INTERNAL
+
+        for obj in _objects(pkg):
+            if obj.docstring is not None:
+                obj.docstring.value = ROLE.sub(r"`\1`", obj.docstring.value)
+            if obj.is_class and "__dir__" in obj.all_members:  # it hides plumbing from dir()
+                for name in INTERNAL & set(obj.members):
+                    del obj.members[name]
+        self._install_flat_methods(pkg)
+
+    @staticmethod
+    def _install_flat_methods(pkg: griffe.Module) -> None:
+        api = pkg["api.MiroApi"]
+        declared = pkg["compat.flat.FlatMethods"]
+        operations = _operations()
+        api.bases.clear()  # the lazy base is an implementation detail
+        for name in _flat_names():
+            function = declared.all_members[name]
+            target = function.final_target if function.is_alias else function
+            if name in operations:
+                _link(target, operations[name])
+            api.set_member(name, griffe.Alias(name, target, parent=api))
