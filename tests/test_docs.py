@@ -54,7 +54,7 @@ PAGES_WITH_CODE = [p for p in PAGES if _runnable(p)]
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[_name(p) for p in PAGES_WITH_CODE])
-def test_page_runs_as_pasted(page: Path, session: Any, environment: None) -> None:
+def test_page_runs_as_pasted(page: Path, session: Any, environment: None) -> None:  # noqa: F811
     namespace = _namespace(session)
     for block in _runnable(page):
         if not block.skipped:
