@@ -59,3 +59,13 @@ def test_page_runs_as_pasted(page: Path, session: Any, environment: None) -> Non
     for block in _runnable(page):
         if not block.skipped:
             run_block(block, namespace, _name(page))
+
+
+def test_the_readme_is_a_landing_page_linking_every_guide() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) < 250
+    guides = [p for p in PAGES if p.parent.name == "guides"]
+    assert not [p for p in guides if f"]({_name(p)})" not in readme]
+    first_screen = readme.split("\n## ", 1)[0]  # the two commands, before any section
+    assert "pip install . && python examples/quickstart.py" in first_screen
+    assert "python -m pytest" in first_screen

@@ -54,7 +54,7 @@ RUNNABLE = [
 
 
 def test_the_readme_has_runnable_blocks():
-    assert len([b for b in RUNNABLE if not b.skipped]) >= 5
+    assert len([b for b in RUNNABLE if not b.skipped]) >= 2
     lines = README.read_text(encoding="utf-8").splitlines()
     for block in RUNNABLE:
         if block.skipped:  # a skipped block says why
