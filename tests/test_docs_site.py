@@ -123,3 +123,16 @@ def test_no_plumbing_on_the_pages(anchors: Dict[str, Set[str]]) -> None:
     leaked = [f"miro.{cls}.{name}" for cls in hiding for name in INTERNAL]
     assert not [name for name in leaked if name in ids]
     assert "miro.MiroApi.request" in ids  # the escape hatch is API, not plumbing
+
+
+def test_what_each_item_type_takes(site: Path) -> None:
+    from miro.items import Items
+
+    page = (site / "reference" / "items" / "index.html").read_text(encoding="utf-8")
+    typed = [name for name, value in vars(Items).items() if hasattr(value, "declaration")]
+    assert len(typed) == 10
+    for name in typed:
+        heading = f'<code>board.items.{name}</code><a class="headerlink"'
+        keywords = page.split(heading, 1)[1].split("<h3", 1)[0]
+        assert "create" in keywords and "update" in keywords and "[position.x]" in keywords, name
+    assert "fill_color" in page.split('<code>board.items.sticky_notes</code><a class="h', 1)[1]

@@ -9,6 +9,8 @@ from its source.
 - Plumbing that ``dir()`` hides (``miro.core.public.INTERNAL``: ``path``, ``wrap`` …) is
   left off every class that hides it.
 - Sphinx roles (``:class:`Board```) read as code.
+- ``Items.sticky_notes`` … (descriptors typed ``_TypedCollection[ItemTypeCollection]``)
+  read as the ``ItemTypeCollection`` they give, with a line on what they do.
 """
 
 from __future__ import annotations
@@ -60,6 +62,17 @@ def _link(function: griffe.Object, operation_id: str) -> None:
         function.docstring.value = f"{function.docstring.value}\n\n{line}"
 
 
+def _describe_typed_collection(attribute: griffe.Object) -> None:
+    attribute.annotation = str(attribute.annotation)[len("_TypedCollection[") : -1]
+    if attribute.docstring is None:
+        kind = attribute.name.replace("_", " ")
+        text = (
+            f"The board's {kind}: `create`, `get`, `update`, `delete`, `list` (what `create`"
+            " and `update` take: at the end of this page)."
+        )
+        attribute.docstring = griffe.Docstring(text, parent=attribute)
+
+
 class MiroDocs(griffe.Extension):
     """See the module's docstring."""
 
@@ -72,6 +85,8 @@ class MiroDocs(griffe.Extension):
         for obj in _objects(pkg):
             if obj.docstring is not None:
                 obj.docstring.value = ROLE.sub(r"`\1`", obj.docstring.value)
+            if obj.is_attribute and str(obj.annotation).startswith("_TypedCollection["):
+                _describe_typed_collection(obj)
             if obj.is_class and "__dir__" in obj.all_members:  # it hides plumbing from dir()
                 for name in INTERNAL & set(obj.members):
                     del obj.members[name]

@@ -3,7 +3,9 @@
 ``<!-- miro:flat-methods -->`` in a page becomes one section per family of official flat
 methods (``miro.compat._index.FAMILIES``), each method rendered by mkdocstrings from
 ``miro.MiroApi`` (where ``griffe_miro.py`` puts them). ``<!-- miro:client-members -->``
-becomes the rest of ``MiroApi``: its fluent roots and helpers.
+becomes the rest of ``MiroApi``: its fluent roots and helpers. ``<!-- miro:item-keywords -->``
+becomes what each item type's ``create`` and ``update`` take: their signatures are
+generated from the item declarations at run time, where griffe cannot see them.
 """
 
 from __future__ import annotations
@@ -63,8 +65,45 @@ def client_members() -> str:
     return "\n".join(line for name in names for line in _render(name))
 
 
+def _signature(name: str, function: Any) -> str:
+    import inspect
+
+    signature = inspect.signature(function)
+    parameters = list(signature.parameters.values())
+    star = all(parameter.kind is not parameter.VAR_POSITIONAL for parameter in parameters)
+    lines = [f"{name}("]
+    for parameter in parameters:
+        if star and parameter.kind is parameter.KEYWORD_ONLY:
+            lines.append("    *,")  # the bare star before the first keyword-only parameter
+            star = False
+        lines.append(f"    {parameter},")
+    returns = signature.return_annotation
+    shown = returns if isinstance(returns, str) else getattr(returns, "__name__", returns)
+    return "\n".join([*lines, f") -> {shown}"])
+
+
+def item_keywords() -> str:
+    """Per item type: ``board.items.<type>.create`` and ``.update``, signature and doc."""
+    import miro
+    from miro.items import Items
+
+    items = miro.MiroApi("docs").boards.get("board", lazy=True).items
+    typed = [name for name, value in vars(Items).items() if hasattr(value, "declaration")]
+    lines: List[str] = []
+    for name in typed:
+        collection = getattr(items, name)
+        lines += [f"### `board.items.{name}`", ""]
+        for verb in ("create", "update"):
+            method = getattr(collection, verb)
+            lines += ["```python", _signature(verb, method), "```", ""]
+            lines += ["```text", (method.__doc__ or "").strip(), "```", ""]
+    return "\n".join(lines)
+
+
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
     """Expand the markers."""
+    if "<!-- miro:item-keywords -->" in markdown:
+        markdown = markdown.replace("<!-- miro:item-keywords -->", item_keywords())
     if "<!-- miro:flat-methods -->" in markdown:
         markdown = markdown.replace("<!-- miro:flat-methods -->", flat_methods())
     if "<!-- miro:client-members -->" in markdown:
