@@ -8,7 +8,8 @@ from its source.
   page for it (the operation ids come from ``miro.core.registry``).
 - Plumbing that ``dir()`` hides (``miro.core.public.INTERNAL``: ``path``, ``wrap`` …) is
   left off every class that hides it.
-- Sphinx roles (``:class:`Board```) read as code.
+- Sphinx roles (``:class:`Board```) read as code, and reST's ``Example::`` as ``Example:``
+  (in ``miro`` and ``miro_api``).
 - ``Items.sticky_notes`` … (descriptors typed ``_TypedCollection[ItemTypeCollection]``)
   read as the ``ItemTypeCollection`` they give, with a line on what they do.
 """
@@ -23,6 +24,7 @@ import griffe
 #: Miro's reference page for an operation: its operationId, lower-cased.
 REFERENCE = "https://developers.miro.com/reference/{}"
 ROLE = re.compile(r":(?:class|func|meth|mod|data|attr|exc|obj):`~?([^`]+)`")
+LITERAL_BLOCK = re.compile(r"(?m)(\S)::$")  # reST's "Example::" before an indented block
 
 
 def _objects(obj: griffe.Object) -> Iterator[griffe.Object]:
@@ -77,20 +79,27 @@ class MiroDocs(griffe.Extension):
     """See the module's docstring."""
 
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
-        """Once ``miro`` is loaded: flat methods, internals, roles."""
-        if pkg.name != "miro":
+        """Once a package is loaded: roles in ``miro`` and ``miro_api``; the rest in ``miro``."""
+        if pkg.name not in ("miro", "miro_api"):
             return
+        for obj in _objects(pkg):
+            if obj.docstring is not None:
+                text = ROLE.sub(r"`\1`", obj.docstring.value)
+                obj.docstring.value = LITERAL_BLOCK.sub(r"\1:", text)
+        if pkg.name == "miro":
+            self._tidy_classes(pkg)
+            self._install_flat_methods(pkg)
+
+    @staticmethod
+    def _tidy_classes(pkg: griffe.Module) -> None:
         from miro.core.public import INTERNAL
 
         for obj in _objects(pkg):
-            if obj.docstring is not None:
-                obj.docstring.value = ROLE.sub(r"`\1`", obj.docstring.value)
             if obj.is_attribute and str(obj.annotation).startswith("_TypedCollection["):
                 _describe_typed_collection(obj)
             if obj.is_class and "__dir__" in obj.all_members:  # it hides plumbing from dir()
                 for name in INTERNAL & set(obj.members):
                     del obj.members[name]
-        self._install_flat_methods(pkg)
 
     @staticmethod
     def _install_flat_methods(pkg: griffe.Module) -> None:
