@@ -126,7 +126,7 @@ def test_no_plumbing_on_the_pages(anchors: Dict[str, Set[str]]) -> None:
 
 
 def test_what_each_item_type_takes(site: Path) -> None:
-    from miro.items import Items
+    from miro import Items
 
     page = (site / "reference" / "items" / "index.html").read_text(encoding="utf-8")
     typed = [name for name, value in vars(Items).items() if hasattr(value, "declaration")]

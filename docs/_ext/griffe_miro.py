@@ -37,8 +37,10 @@ def _objects(obj: griffe.Object) -> Iterator[griffe.Object]:
 
 def _operations() -> Dict[str, str]:
     """Flat method name -> the operationId it calls."""
-    import miro.api  # noqa: F401  (registers every operation when asked)
+    import miro
     from miro.core import registry
+
+    assert miro.MiroApi  # loading the client lets the registry load every family when asked
 
     return {op.flat_name: op.operation_id for op in registry.operations()}
 
@@ -103,8 +105,10 @@ class MiroDocs(griffe.Extension):
 
     @staticmethod
     def _install_flat_methods(pkg: griffe.Module) -> None:
-        api = pkg["api.MiroApi"]
-        declared = pkg["compat.flat.FlatMethods"]
+        from miro.compat.flat import FlatMethods
+
+        api = pkg["MiroApi"].final_target  # wherever the public name's class is defined
+        declared = pkg[f"{FlatMethods.__module__}.{FlatMethods.__qualname__}".split(".", 1)[1]]
         operations = _operations()
         api.bases.clear()  # the lazy base is an implementation detail
         for name in _flat_names():

@@ -10,6 +10,7 @@ generated from the item declarations at run time, where griffe cannot see them.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, List
 
 #: A heading per family module; a new family gets its module's name until it is added here.
@@ -59,15 +60,13 @@ def flat_methods() -> str:
 
 def client_members() -> str:
     """``MiroApi``'s own public members: the fluent roots, ``request``, ``close``."""
-    from miro.api import MiroApi
+    from miro import MiroApi
 
     names = [name for name in vars(MiroApi) if not name.startswith("_")]
     return "\n".join(line for name in names for line in _render(name))
 
 
 def _signature(name: str, function: Any) -> str:
-    import inspect
-
     signature = inspect.signature(function)
     parameters = list(signature.parameters.values())
     star = all(parameter.kind is not parameter.VAR_POSITIONAL for parameter in parameters)
@@ -85,7 +84,7 @@ def _signature(name: str, function: Any) -> str:
 def item_keywords() -> str:
     """Per item type: ``board.items.<type>.create`` and ``.update``, signature and doc."""
     import miro
-    from miro.items import Items
+    from miro import Items
 
     items = miro.MiroApi("docs").boards.get("board", lazy=True).items
     typed = [name for name, value in vars(Items).items() if hasattr(value, "declaration")]
