@@ -55,10 +55,17 @@ PAGES_WITH_CODE = [p for p in PAGES if _runnable(p)]
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[_name(p) for p in PAGES_WITH_CODE])
 def test_page_runs_as_pasted(page: Path, session: Any, environment: None) -> None:  # noqa: F811
+    from miro.testing import FakeMiro
+
     namespace = _namespace(session)
-    for block in _runnable(page):
-        if not block.skipped:
-            run_block(block, namespace, _name(page))
+    try:
+        for block in _runnable(page):
+            if not block.skipped:
+                run_block(block, namespace, _name(page))
+    finally:  # a page that failed half-way leaves no server running
+        for value in list(namespace.values()):
+            if isinstance(value, FakeMiro):
+                value.stop()
 
 
 def test_the_readme_is_a_landing_page_linking_every_guide() -> None:
