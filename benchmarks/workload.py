@@ -77,9 +77,8 @@ def miro_client(url):
 
 def official_client(url):
     """The official ``miro_api`` 2.2.4 from PyPI."""
-    from miro_api.models.item_create import ItemCreate
-
     import miro_api
+    from miro_api.models.item_create import ItemCreate
 
     api = miro_api.MiroApi(TOKEN)
 

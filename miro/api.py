@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 import requests
@@ -17,7 +18,8 @@ from .core.transport import (
 
 if TYPE_CHECKING:
     from .boards import Board, Boards
-    from .compat.flat import FlatMethods as _FlatMethods
+    from .compat._declared import FlatMethods as _FlatMethods  # per-call keywords too
+    from .compat.client import MiroApiClient
     from .connectors import Connectors
     from .enterprise.logs import AuditLogs
     from .enterprise.organizations import Organizations
@@ -80,7 +82,10 @@ class MiroApi(_FlatMethods):
             allow_http=allow_http,
         )
         self._transport = Transport(
-            access_token, base_url=base_url or default_base_url(), session=session, **self._options
+            access_token,
+            base_url=base_url or _official_default_host() or default_base_url(),
+            session=session,
+            **self._options,
         )
         self._scim: Optional[ScimApi] = None
 
@@ -128,6 +133,15 @@ class MiroApi(_FlatMethods):
         from .enterprise.sessions import Sessions
 
         return Sessions(self._transport)
+
+    @functools.cached_property
+    def api_client(self) -> MiroApiClient:
+        """The official client's ``api.api_client``: ``api.api_client.configuration.host =
+        url`` points this client elsewhere; ``proxy``, ``verify_ssl``, ``ssl_ca_cert``,
+        ``retries``, ``default_headers`` and ``user_agent`` act on it too."""
+        from .compat.client import MiroApiClient
+
+        return MiroApiClient(self._transport)
 
     def __repr__(self) -> str:
         return f"MiroApi(base_url={self._transport.base_url!r})"
@@ -185,3 +199,12 @@ class MiroApi(_FlatMethods):
 
     def _experimental(self, board_id: str) -> BoardExperimental:
         return self._board(board_id).experimental
+
+
+def _official_default_host() -> Optional[str]:
+    """The host code set on the official ``Configuration.get_default()`` (the official
+    ``MiroApi`` reads it), if any: the module is only loaded when code used it."""
+    client = sys.modules.get("miro.compat.client")
+    default = getattr(getattr(client, "Configuration", None), "_default", None)
+    host: Optional[str] = getattr(default, "host", None)
+    return host if host and host != getattr(client, "DEFAULT_HOST", None) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
 
 import attrs
 
@@ -16,6 +16,9 @@ from .members import BoardMember, BoardMembers
 from .models import Links, UserRef
 
 if TYPE_CHECKING:  # each loads with the first board that asks for it
+    from typing_extensions import Unpack
+
+    from ._declared import BoardChanges, BoardFilters, CopyBoardChanges
     from .connectors import Connectors
     from .experimental import BoardExperimental
     from .groups import Groups
@@ -154,12 +157,12 @@ class Board(Resource):
         self._replace_with(self._boards.get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Board:
+    def update(self, **changes: Unpack[BoardChanges]) -> Board:
         """Change name, description, policy, team_id or project_id; updates this object."""
         self._replace_with(self._boards.update(self.id, **changes))
         return self
 
-    def copy(self, **changes: Any) -> Board:
+    def copy(self, **changes: Unpack[CopyBoardChanges]) -> Board:
         """Copy the board (optionally renaming it); returns the new board."""
         return self._boards.copy(self.id, **changes)
 
@@ -240,7 +243,9 @@ class Boards(Collection[Board]):
     model = Board
     paging = BOARD_OFFSET
 
-    def list(self, *, limit: Optional[int] = None, **filters: Any) -> Paginator[Board]:
+    def list(
+        self, *, limit: Optional[int] = None, **filters: Unpack[BoardFilters]
+    ) -> Paginator[Board]:
         """Every board matching the filters, fetched page by page as you iterate.
 
         Filters: ``team_id``, ``project_id``, ``query`` (name or description contains),
@@ -249,10 +254,10 @@ class Boards(Collection[Board]):
         """
         return self._paginate(LIST_FILTERS.check(filters), limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Board]:
         return iter(self.list())
 
-    def create(self, **fields: Any) -> Board:
+    def create(self, **fields: Unpack[BoardChanges]) -> Board:
         """Create a board: ``name``, ``description``, ``policy``, ``team_id``, ``project_id``."""
         return self._create(BOARD_CHANGES.build(fields))
 
@@ -262,11 +267,11 @@ class Boards(Collection[Board]):
             return Board(id=check_id("board_id", board_id))._bind(self)
         return self._get(board_id)
 
-    def update(self, board_id: str, **changes: Any) -> Board:
+    def update(self, board_id: str, **changes: Unpack[BoardChanges]) -> Board:
         """Change a board's name, description, policy, team or project."""
         return self._update(board_id, BOARD_CHANGES.build(changes))
 
-    def copy(self, board_id: str, **changes: Any) -> Board:
+    def copy(self, board_id: str, **changes: Unpack[CopyBoardChanges]) -> Board:
         """Copy a board; ``name``, ``description``, ``policy``, ``team_id`` apply to the copy."""
         source = check_id("board_id", board_id)
         body = COPY_BOARD_CHANGES.build(changes)
@@ -277,7 +282,11 @@ class Boards(Collection[Board]):
         self._delete(board_id)
 
     def page(
-        self, *, limit: Optional[int] = None, offset: Optional[int] = None, **filters: Any
+        self,
+        *,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        **filters: Unpack[BoardFilters],
     ) -> Page[Board]:
         """One page of boards, as ``GET /v2/boards`` returns it."""
         return self.list(limit=limit, **filters).page(offset=offset)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
 import attrs
 
@@ -13,6 +13,11 @@ from .core.paths import check_id
 from .core.resource import Collection, Model, Resource
 from .errors import InvalidArgument, InvalidArgumentType
 from .models import Links, UserRef
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from ._declared import ConnectorChanges, ConnectorCreate, ConnectorFromItem
 
 SNAP_TO = ("auto", "top", "right", "bottom", "left")
 STROKE_CAPS = (
@@ -168,7 +173,7 @@ class Connector(Resource):
         ident = check_id("item", item)
         return ident in (getattr(self.start_item, "id", None), getattr(self.end_item, "id", None))
 
-    def update(self, **changes: Any) -> Connector:
+    def update(self, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change ends, shape, captions or style; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -191,7 +196,7 @@ class Connectors(Collection[Connector]):
     model = Connector
     paging = BOARD_CONTENT_CURSOR
 
-    def create(self, **fields: Any) -> Connector:
+    def create(self, **fields: Unpack[ConnectorCreate]) -> Connector:
         """Join ``start`` and ``end`` (items or ids).
 
         Keywords: ``shape`` (straight, elbowed, curved), ``caption`` or ``captions``,
@@ -220,7 +225,7 @@ class Connectors(Collection[Connector]):
         """Get one connector."""
         return self._get(connector_id)
 
-    def update(self, connector_id: str, **changes: Any) -> Connector:
+    def update(self, connector_id: str, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change a connector; only the given fields are sent."""
         return self._update(connector_id, CONNECTOR_CHANGES.build(changes))
 
@@ -250,6 +255,6 @@ class ItemConnectors:
     def __iter__(self) -> Iterator[Connector]:
         return (c for c in self._connectors.list() if c.touches(self.item_id))
 
-    def create(self, to: Any, **fields: Any) -> Connector:
+    def create(self, to: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
         """Connect the item to ``to`` (an item or id)."""
         return self._connectors.create(start=self.item_id, end=to, **fields)

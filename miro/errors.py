@@ -191,6 +191,20 @@ class ApiError(MiroError, ApiException):
     :class:`ErrorBody`), ``data`` (its parsed JSON) and ``headers``.
     """
 
+    # Declared here, precisely, for type checkers (the official base declares ``status: Any``).
+    status: int
+    code: Optional[str]
+    message: str
+    context: Any
+    type: Optional[str]
+    method: str
+    path: str
+    request_id: Optional[str]
+    body: Optional[ErrorBody]
+    data: Any
+    reason: Optional[str]
+    headers: Dict[str, str]
+
     def __init__(
         self,
         status: int,

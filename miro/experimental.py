@@ -17,7 +17,7 @@ reached through an ``experimental`` attribute so code that uses it says so:
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, cast
 
 import attrs
 
@@ -28,8 +28,15 @@ from .core.paths import expand
 from .core.resource import Collection, Model
 from .core.transport import Transport
 from .errors import InvalidArgument, InvalidArgumentType
-from .items.base import Item, ItemType, ItemTypeCollection
+from .items.base import Item, ItemT, ItemType, ItemTypeCollection
 from .items.shapes import SHAPE_FIELDS, Shape
+
+if TYPE_CHECKING:  # one typed collection per experimental item type (generated)
+    from .items._declared import (
+        ExperimentalCodeWidgets,
+        ExperimentalMindmapNodes,
+        ExperimentalShapes,
+    )
 
 EXPERIMENTAL = "/v2-experimental"
 
@@ -87,7 +94,7 @@ class CodeWidget(Item):
 
     def move(
         self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
-    ) -> Item:
+    ) -> CodeWidget:
         """Move the widget to ``x``, ``y`` (its own position endpoint; no parent change)."""
         if parent is not None:
             raise InvalidArgumentType("code widgets move by x and y only")
@@ -167,22 +174,22 @@ CODE_WIDGET = ItemType(
 EXPERIMENTAL_TYPES = (MINDMAP_NODE, FLOWCHART_SHAPE, CODE_WIDGET)
 
 
-class ExperimentalItemTypeCollection(ItemTypeCollection):
+class ExperimentalItemTypeCollection(ItemTypeCollection[ItemT]):
     """An experimental item type's collection; lists through its own endpoint."""
 
     paging = BOARD_CONTENT_CURSOR
 
-    def list(self, *, limit: Optional[int] = None) -> Paginator[Item]:
+    def list(self, *, limit: Optional[int] = None) -> Paginator[ItemT]:
         """Every item of this type (cursor pages; ``limit`` 10..50)."""
         if "list" not in self.item_type.operations:
             raise TypeError(f"{self.item_type.segment} cannot be listed")
         return self._paginate(limit=limit)
 
-    def page(self, *, limit: Optional[int] = None, cursor: Optional[str] = None) -> Page[Item]:
+    def page(self, *, limit: Optional[int] = None, cursor: Optional[str] = None) -> Page[ItemT]:
         """One page, as the list endpoint returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def move(self, item_id: str, *, x: Optional[float] = None, y: Optional[float] = None) -> Item:
+    def move(self, item_id: str, *, x: Optional[float] = None, y: Optional[float] = None) -> ItemT:
         """Move a code widget (``PATCH …/position`` with a bare ``{x, y}``)."""
         if "move" not in self.item_type.operations:
             raise TypeError(f"{self.item_type.segment} has no position endpoint")
@@ -230,23 +237,23 @@ class BoardExperimental:
         self._transport = transport
         self.board_id = board_id
 
-    def _typed(self, declaration: ItemType) -> ExperimentalItemTypeCollection:
+    def _typed(self, declaration: ItemType) -> ExperimentalItemTypeCollection[Any]:
         return ExperimentalItemTypeCollection(self._transport, declaration, board_id=self.board_id)
 
     @property
-    def mindmap_nodes(self) -> ExperimentalItemTypeCollection:
+    def mindmap_nodes(self) -> ExperimentalMindmapNodes:
         """Mind-map nodes: ``create(content=..., parent=root, x=..., y=...)``, list, get, delete."""
-        return self._typed(MINDMAP_NODE)
+        return cast("ExperimentalMindmapNodes", self._typed(MINDMAP_NODE))
 
     @property
-    def flowchart_shapes(self) -> ExperimentalItemTypeCollection:
+    def flowchart_shapes(self) -> ExperimentalShapes:
         """Shapes through the experimental flowchart endpoint."""
-        return self._typed(FLOWCHART_SHAPE)
+        return cast("ExperimentalShapes", self._typed(FLOWCHART_SHAPE))
 
     @property
-    def code_widgets(self) -> ExperimentalItemTypeCollection:
+    def code_widgets(self) -> ExperimentalCodeWidgets:
         """Code widgets: create, list, get, update, delete, move."""
-        return self._typed(CODE_WIDGET)
+        return cast("ExperimentalCodeWidgets", self._typed(CODE_WIDGET))
 
     @property
     def items(self) -> ExperimentalItems:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import attrs
 
@@ -10,6 +10,9 @@ from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.resource import Collection, Model, Resource
 from .models import Links
+
+if TYPE_CHECKING:
+    from ._declared import BoardRole  # ROLES as a Literal (generated)
 
 ROLES = ("viewer", "commenter", "editor", "coowner", "owner")
 
@@ -37,7 +40,7 @@ class BoardMember(Resource):
     type: Optional[str] = None
     links: Optional[Links] = None
 
-    def update(self, *, role: str) -> BoardMember:
+    def update(self, *, role: BoardRole) -> BoardMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, role=role))
         return self
@@ -75,7 +78,7 @@ class BoardMembers(Collection[BoardMember]):
         """Every member of the board, fetched page by page (``limit`` = page size, 1..50)."""
         return self._paginate(limit=limit)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[BoardMember]:
         return iter(self.list())
 
     def page(
@@ -85,7 +88,7 @@ class BoardMembers(Collection[BoardMember]):
         return self.list(limit=limit).page(offset=offset)
 
     def share(
-        self, emails: Any, *, role: Optional[str] = None, message: Optional[str] = None
+        self, emails: Any, *, role: Optional[BoardRole] = None, message: Optional[str] = None
     ) -> InvitationResult:
         """Invite people by email (1..20 addresses) with a role (default commenter)."""
         if isinstance(emails, str):
@@ -97,7 +100,7 @@ class BoardMembers(Collection[BoardMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> BoardMember:
+    def update(self, member_id: str, *, role: BoardRole) -> BoardMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
 

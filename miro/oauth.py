@@ -316,7 +316,7 @@ class Miro:
         code, returned_state = self._read_redirect(url_or_code)
         self._check_state(returned_state, state, url_or_code)
         fresh = self._request_tokens(code=code)
-        self._storage.set(fresh)
+        self._storage.set(self._stored(fresh))
         return AccessToken(fresh.access_token)  # a str whose repr hides it (issue #11)
 
     @staticmethod
@@ -496,6 +496,11 @@ class Miro:
         lock = getattr(self._storage, "lock", None)
         return lock() if callable(lock) else contextlib.nullcontext()
 
+    def _stored(self, state: State) -> Any:
+        """What goes into the storage for ``state`` (``miro_api.Miro`` stores the official
+        three-field ``State``)."""
+        return state
+
     def _load(self) -> Optional[State]:
         try:
             stored = self._storage.get()
@@ -531,7 +536,7 @@ class Miro:
                 "the stored tokens were cleared: send the user to auth_url again",
                 status=refused.status,
             ) from None
-        self._storage.set(fresh)
+        self._storage.set(self._stored(fresh))
         self._lifetime = fresh.expires_in()
         return fresh
 

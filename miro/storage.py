@@ -157,6 +157,8 @@ class State:
             return value
         if isinstance(value, Mapping):
             return cls.from_dict(dict(value))
+        if _is_state_like(value):
+            return cls.from_dict(dataclasses.asdict(value))  # e.g. the official State
         raise InvalidArgumentType(
             f"the storage returned a {type(value).__name__}; get() must return a State, "
             "a dict of its fields, or None"
@@ -292,9 +294,20 @@ def _decode(raw: Union[str, bytes, None]) -> Optional[State]:
     return State.from_dict(json.loads(raw))
 
 
-def _encode(state: State) -> str:
+def _is_state_like(value: Any) -> bool:
+    """A dataclass instance with the official ``State`` fields (``miro_api.storage.State``)."""
+    return (
+        dataclasses.is_dataclass(value)
+        and not isinstance(value, type)
+        and hasattr(value, "access_token")
+    )
+
+
+def _encode(state: Any) -> str:
     if not isinstance(state, State):
-        raise InvalidArgumentType("state must be a miro.State or None")
+        if not _is_state_like(state):
+            raise InvalidArgumentType("state must be a miro.State or None")
+        state = State.from_stored(state)  # the official three-field State
     return json.dumps(state.to_dict(), separators=(",", ":"))
 
 

@@ -19,6 +19,9 @@ from .errors import InvalidArgument
 from .models import Links
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._declared import TagChanges, TagColor
     from .items.base import Item
 
 TAG_COLORS = (
@@ -46,7 +49,7 @@ class Tag(Resource):
     type: Optional[str] = None
     links: Optional[Links] = None
 
-    def update(self, **changes: Any) -> Tag:
+    def update(self, **changes: Unpack[TagChanges]) -> Tag:
         """Change ``title`` and/or ``fill_color``; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
@@ -74,7 +77,7 @@ class Tags(Collection[Tag]):
         """The board these tags belong to."""
         return str(self._parents["board_id"])
 
-    def create(self, *, title: str, fill_color: Optional[str] = None) -> Tag:
+    def create(self, *, title: str, fill_color: Optional[TagColor] = None) -> Tag:
         """Create a tag (``title`` 1..120 characters, unique on the board)."""
         return self._create(TAG_CREATE.build({"title": title, "fill_color": fill_color}))
 
@@ -93,7 +96,7 @@ class Tags(Collection[Tag]):
         """Get one tag."""
         return self._get(tag_id)
 
-    def update(self, tag_id: str, **changes: Any) -> Tag:
+    def update(self, tag_id: str, **changes: Unpack[TagChanges]) -> Tag:
         """Change a tag's ``title`` and/or ``fill_color``."""
         return self._update(tag_id, TAG_CHANGES.build(changes))
 

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+import miro
 from miro.testing import FakeMiro
 
 
@@ -125,4 +126,4 @@ def test_the_official_module_layout_imports():
 
     assert issubclass(InMemoryStorage, Storage)
     assert State("a", None, None).refresh_token is None
-    assert Miro.__module__ == "miro.oauth" and MiroApi.__module__ == "miro.api"
+    assert issubclass(Miro, miro.Miro) and MiroApi is miro.MiroApi

@@ -2,7 +2,8 @@
 from its source.
 
 - ``MiroApi`` loads its official flat methods one family at a time on first use
-  (``miro.compat.lazy``); type checkers see them on ``miro.compat.flat.FlatMethods``. The
+  (``miro.compat.lazy``); type checkers see them on the generated declarations
+  (``miro.compat._declared.FlatMethods``, per-call keywords included). The
   extension puts every one of them on ``miro.MiroApi`` (as griffe aliases of their
   declarations), and each method that calls an API operation links to Miro's reference
   page for it (the operation ids come from ``miro.core.registry``).
@@ -77,6 +78,18 @@ def _describe_typed_collection(attribute: griffe.Object) -> None:
         attribute.docstring = griffe.Docstring(text, parent=attribute)
 
 
+def _declared_flat_methods(pkg: griffe.Module) -> griffe.Object:
+    """The class declaring every flat method as type checkers see ``MiroApi``: the generated
+    declarations (per-call keywords in each signature) where they exist, else the mixin
+    of every family that ``miro.compat.flat`` builds at run time."""
+    try:
+        return pkg["compat._declared.FlatMethods"]
+    except KeyError:
+        from miro.compat.flat import FlatMethods
+
+        return pkg[f"{FlatMethods.__module__}.{FlatMethods.__qualname__}".split(".", 1)[1]]
+
+
 class MiroDocs(griffe.Extension):
     """See the module's docstring."""
 
@@ -105,10 +118,8 @@ class MiroDocs(griffe.Extension):
 
     @staticmethod
     def _install_flat_methods(pkg: griffe.Module) -> None:
-        from miro.compat.flat import FlatMethods
-
         api = pkg["MiroApi"].final_target  # wherever the public name's class is defined
-        declared = pkg[f"{FlatMethods.__module__}.{FlatMethods.__qualname__}".split(".", 1)[1]]
+        declared = _declared_flat_methods(pkg)
         operations = _operations()
         api.bases.clear()  # the lazy base is an implementation detail
         for name in _flat_names():

@@ -13,6 +13,7 @@ import functools
 import inspect
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
 
+from ..core.pagination import MIRO_DEFAULT
 from ..core.registry import register
 from ..errors import InvalidArgument, InvalidArgumentType
 from . import shapes
@@ -144,10 +145,12 @@ FileArgument = Any
 REQUIRED = inspect.Parameter.empty
 
 
-def page_size(limit: Any) -> Optional[int]:
-    """A page size given the official way (``"50"``) or as an int."""
+def page_size(limit: Any) -> Any:
+    """A page size given the official way (``"50"``) or as an int; none given is
+    :data:`~miro.core.pagination.MIRO_DEFAULT` (a single page is asked without ``limit``,
+    as the official client asks it)."""
     if limit is None:
-        return None
+        return MIRO_DEFAULT
     if isinstance(limit, str):
         if not limit.strip().isdigit():
             raise InvalidArgument(f"limit must be a whole number, got {limit!r}")

@@ -39,7 +39,7 @@ class BoardsFlat:
             project_id=project_id,
             query=query,
             owner=owner,
-            sort=sort,
+            sort=sort,  # type: ignore[arg-type]  # the official str, checked at run time
         )
 
     @official
@@ -60,7 +60,7 @@ class BoardsFlat:
                 project_id=project_id,
                 query=query,
                 owner=owner,
-                sort=sort,
+                sort=sort,  # type: ignore[arg-type]  # the official str, checked at run time
             )
         )
 

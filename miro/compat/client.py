@@ -15,7 +15,14 @@ from typing import Any, Dict, Mapping, Optional
 from urllib.parse import urlencode
 
 from .._version import __version__
-from ..core.transport import DEFAULT_TIMEOUT, RawAnswer, TimeoutSetting, raw_request
+from ..core.transport import (
+    DEFAULT_TIMEOUT,
+    RawAnswer,
+    TimeoutSetting,
+    Transport,
+    check_base_url,
+    raw_request,
+)
 from ..errors import InvalidArgument
 
 DEFAULT_HOST = "https://api.miro.com"
@@ -45,7 +52,7 @@ class Configuration:
         server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
         ssl_ca_cert: Optional[str] = None,
     ) -> None:
-        self.host = (host or DEFAULT_HOST).rstrip("/")
+        self._host = (host or DEFAULT_HOST).rstrip("/")
         self.api_key = dict(api_key or {})
         self.api_key_prefix = dict(api_key_prefix or {})
         self.username = username
@@ -57,12 +64,25 @@ class Configuration:
         self.server_operation_variables = dict(server_operation_variables or {})
         self.ssl_ca_cert = ssl_ca_cert
         self.verify_ssl = True
+        self.cert_file: Optional[str] = None
+        self.key_file: Optional[str] = None
+        self.proxy: Optional[str] = None
+        self.proxy_headers: Optional[Dict[str, str]] = None
         self.client_side_validation = True
         self.retries: Optional[int] = None
         self.debug = False
 
     def __repr__(self) -> str:
         return f"Configuration(host={self.host!r})"
+
+    @property
+    def host(self) -> str:
+        """The API root requests go to."""
+        return self._host
+
+    @host.setter
+    def host(self, value: str) -> None:
+        self._host = value
 
     @classmethod
     def set_default(cls, default: Optional[Configuration]) -> None:
@@ -97,6 +117,35 @@ class Configuration:
                 "value": f"Bearer {self.access_token}",
             }
         }
+
+
+SOCKS_PROXY_SCHEMES = frozenset({"socks5", "socks5h", "socks4", "socks4a"})
+
+
+def is_socks_proxy_url(url: Optional[str]) -> bool:
+    """Whether ``url`` is a SOCKS proxy's URL (``socks5://…``)."""
+    if url is None or "://" not in url:
+        return False
+    return url.split("://")[0].lower() in SOCKS_PROXY_SCHEMES
+
+
+class ApiResponse:
+    """The official ``ApiResponse``: ``status_code``, ``headers``, ``data``, ``raw_data``."""
+
+    def __init__(
+        self,
+        status_code: int,
+        data: Any,
+        raw_data: bytes,
+        headers: Optional[Mapping[str, str]] = None,
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.data = data
+        self.raw_data = raw_data
+
+    def __repr__(self) -> str:
+        return f"ApiResponse(status_code={self.status_code})"
 
 
 class RESTResponse:
@@ -175,9 +224,9 @@ class ApiClient:
     ) -> None:
         self.configuration = configuration or Configuration.get_default()
         self.rest_client = RESTClientObject(self.configuration)
-        self.default_headers: Dict[str, str] = {"User-Agent": f"miro-python/{__version__}"}
+        self._default_headers: Dict[str, str] = {"User-Agent": f"miro-python/{__version__}"}
         if header_name is not None and header_value is not None:
-            self.default_headers[header_name] = header_value
+            self._default_headers[header_name] = header_value
         self.cookie = cookie
         self.client_side_validation = self.configuration.client_side_validation
 
@@ -189,6 +238,11 @@ class ApiClient:
 
     def __exit__(self, *exc: Any) -> None:
         return None
+
+    @property
+    def default_headers(self) -> Any:
+        """The headers sent with every request."""
+        return self._default_headers
 
     @property
     def user_agent(self) -> str:
@@ -230,4 +284,118 @@ class ApiClient:
         return self.rest_client.request(method, url, headers, body, post_params, _request_timeout)
 
 
-__all__ = ["ApiClient", "Configuration", "RESTClientObject", "RESTResponse"]
+class ClientConfiguration(Configuration):
+    """``api.api_client.configuration`` of a :class:`miro.MiroApi`: the official settings,
+    acting on that client at once. ``host`` is where requests go; ``proxy`` (and
+    ``proxy_headers``), ``verify_ssl``, ``ssl_ca_cert``, ``cert_file``/``key_file`` set its
+    session; ``retries`` its retry count (``None``: ours, 3).
+
+    (The official ``MiroApi`` shares ``Configuration.get_default()`` between all clients and
+    reads most settings once, when the client is made; here each client has its own.)
+    """
+
+    _SESSION_SETTINGS = frozenset(
+        {"proxy", "proxy_headers", "verify_ssl", "ssl_ca_cert", "cert_file", "key_file"}
+    )
+
+    _transport: Optional[Transport]
+    _default_retries: int
+
+    def __init__(self, transport: Transport) -> None:
+        object.__setattr__(self, "_transport", None)
+        super().__init__(host=transport.base_url)
+        object.__setattr__(self, "_transport", transport)
+        object.__setattr__(self, "_default_retries", transport.max_retries)
+
+    @property
+    def host(self) -> str:
+        """The API root requests go to."""
+        return self._transport.base_url if self._transport is not None else DEFAULT_HOST
+
+    @host.setter
+    def host(self, value: str) -> None:
+        if self._transport is not None:
+            self._transport.base_url = check_base_url(value, name="configuration.host")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if self._transport is None:
+            return
+        if name in self._SESSION_SETTINGS:
+            self._apply_session_settings(self._transport)
+        elif name == "retries":
+            retries = self._default_retries if value is None else value
+            self._transport.max_retries = _retries(retries)
+
+    def _apply_session_settings(self, transport: Transport) -> None:
+        session = transport.session
+        session.proxies = {"http": self.proxy, "https": self.proxy} if self.proxy else {}
+        if self.proxy_headers:
+            session.headers.update(self.proxy_headers)
+        session.verify = (self.ssl_ca_cert or True) if self.verify_ssl else False
+        if self.cert_file and self.key_file:
+            session.cert = (self.cert_file, self.key_file)
+        else:
+            session.cert = self.cert_file
+
+
+def _retries(value: Any) -> int:
+    count = getattr(value, "total", value)  # a urllib3 Retry, as the official takes
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise InvalidArgument(f"configuration.retries must be a whole number, got {value!r}")
+    return count
+
+
+class MiroApiClient(ApiClient):
+    """``api.api_client`` of a :class:`miro.MiroApi` (the official ``MiroApiClient``):
+    ``configuration`` (:class:`ClientConfiguration`), ``default_headers`` /
+    ``set_default_header`` / ``user_agent`` (sent with every request of that client).
+    The access token is never among the headers shown."""
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+        self.configuration = ClientConfiguration(transport)
+        self.rest_client = RESTClientObject(self.configuration)
+        self.cookie = None
+        self.client_side_validation = True
+
+    @property
+    def default_headers(self) -> Any:
+        """The headers sent with every request (a live view: setting one sends it)."""
+        return self._transport.session.headers
+
+    @property
+    def access_token(self) -> Any:
+        """The token (or token callable) sent as ``Authorization: Bearer``; assigning a new
+        one makes the next requests use it, as in the official client."""
+        return self._transport._token
+
+    @access_token.setter
+    def access_token(self, value: Any) -> None:
+        if not callable(value) and not (isinstance(value, str) and value.strip()):
+            raise InvalidArgument("access_token must be a non-empty string or a callable")
+        self._transport._token = value
+
+    @property
+    def miro_user_agent(self) -> str:
+        """The ``User-Agent`` sent (the official attribute name)."""
+        return self.user_agent
+
+    @miro_user_agent.setter
+    def miro_user_agent(self, value: str) -> None:
+        self.user_agent = value
+
+    def __repr__(self) -> str:
+        return f"MiroApiClient(host={self.configuration.host!r})"
+
+
+__all__ = [
+    "ApiClient",
+    "ApiResponse",
+    "ClientConfiguration",
+    "Configuration",
+    "MiroApiClient",
+    "RESTClientObject",
+    "RESTResponse",
+    "is_socks_proxy_url",
+]

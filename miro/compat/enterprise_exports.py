@@ -17,6 +17,7 @@ from ..core.resource import Model
 from ..enterprise import exports as ex
 from ..errors import InvalidArgument
 from .base import OrgHost, flat, official, page_size
+from .official_models import model
 
 
 @attrs.define(kw_only=True)
@@ -46,8 +47,10 @@ class EnterpriseExportsFlat(OrgHost):
     @flat("enterprise-create-board-export", "org.board_exports.create")
     def enterprise_create_board_export(
         self, org_id: str, request_id: str, create_board_export_request: Any
-    ) -> ex.BoardExportJob:
-        """Start a board export (``CreateBoardExportRequest``); ``request_id`` is a UUID."""
+    ) -> Any:
+        """Start a board export (``CreateBoardExportRequest``); ``request_id`` is a UUID.
+        Returns the official ``BoardExportJobId`` (``.job_id``); the fluent
+        ``org.board_exports.create`` returns the job itself, to wait on and download."""
         fields = ex.EXPORT_REQUEST.from_json(
             create_board_export_request, "create_board_export_request"
         )
@@ -58,7 +61,7 @@ class EnterpriseExportsFlat(OrgHost):
             format=fields.get("board_format") or "SVG",
             request_id=ex.check_request_id(request_id),
         )
-        return job
+        return model("BoardExportJobId")(job_id=job.job_id)
 
     @flat("enterprise-board-export-jobs", "org.board_exports.page")
     def enterprise_board_export_jobs(

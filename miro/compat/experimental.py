@@ -12,6 +12,8 @@ from ..experimental import (
     ApiExperimental,
     AppMetrics,
     BoardExperimental,
+    CodeWidget,
+    MindmapNode,
 )
 from ..items.base import Item
 from . import shapes
@@ -58,7 +60,7 @@ class ExperimentalFlat(ExperimentalItemMethods):
     @flat("get-mindmap-nodes-experimental", "board.experimental.mindmap_nodes.page")
     def get_mindmap_nodes_experimental(
         self, board_id: str, limit: Any = None, cursor: Optional[str] = None
-    ) -> Page[Item]:
+    ) -> Page[MindmapNode]:
         """One page of a board's mind-map nodes."""
         nodes = self._experimental(board_id).mindmap_nodes
         return nodes.page(limit=page_size(limit), cursor=cursor)
@@ -66,7 +68,7 @@ class ExperimentalFlat(ExperimentalItemMethods):
     @flat("get-code-widget-items", "board.experimental.code_widgets.page")
     def get_code_widget_items(
         self, board_id: str, limit: Any = None, cursor: Optional[str] = None
-    ) -> Page[Item]:
+    ) -> Page[CodeWidget]:
         """One page of a board's code widgets."""
         widgets = self._experimental(board_id).code_widgets
         return widgets.page(limit=page_size(limit), cursor=cursor)

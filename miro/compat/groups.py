@@ -44,8 +44,8 @@ class GroupsFlat:
         official client gives it; ``board.groups.items_of(...)`` streams them flat)."""
         groups = self._groups(board_id)
         query: Dict[str, Any] = {"group_item_id": p.ID("group_item_id", group_item_id)}
-        size = page_size(limit)
-        if size is not None:
+        if limit is not None:
+            size = page_size(limit)
             query["limit"] = GROUP_CURSOR.wire(GROUP_CURSOR.check_limit(size))
         if cursor:
             query["cursor"] = cursor

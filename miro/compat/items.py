@@ -9,9 +9,10 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from ..core.convert import snake
 from ..core.official import OfficialDict
 from ..core.pagination import Page
+from ..core.params import json_object
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES, MOVE, Item, ItemType, ItemTypeCollection
-from ..items.bulk import MAX_ITEMS_PER_REQUEST, Upload, check_list
+from ..items.bulk import MAX_ITEMS_PER_REQUEST, ItemSpec, Upload, check_list
 from ..items.collection import Items
 from ..items.uploads import DOCUMENT_UPLOAD, IMAGE_UPLOAD
 from . import shapes
@@ -94,7 +95,7 @@ class ItemsFlat(ItemMethods):
         too) of more than 20 is refused before sending, never split silently.
         """
         check_list(item_create, "item_create")
-        item_create = list(item_create)
+        item_create = [_official_body(f"item_create[{i}]", v) for i, v in enumerate(item_create)]
         if isinstance(item_create, list) and len(item_create) > MAX_ITEMS_PER_REQUEST:
             raise InvalidArgument(
                 f"item_create takes at most {MAX_ITEMS_PER_REQUEST} items; "
@@ -121,6 +122,13 @@ class ItemsFlat(ItemMethods):
             source, filename = _source(file)
             uploads.append(Upload(source, filename=filename, **_upload_fields(entry, f"data[{i}]")))
         return shapes.bulk_list(self._items(board_id).upload_many(uploads))
+
+
+def _official_body(name: str, value: Any) -> Any:
+    """An official model (``ItemCreate``) as its JSON; anything else as it is."""
+    if isinstance(value, (dict, ItemSpec)) or not callable(getattr(value, "to_dict", None)):
+        return value
+    return json_object(name, value)
 
 
 def _json_list(data: Any) -> List[Any]:

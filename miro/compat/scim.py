@@ -68,7 +68,7 @@ class ScimFlat:
 
     def get_all_users(
         self, filter: Optional[str] = None, count: Optional[int] = None
-    ) -> ScimPaginator:
+    ) -> ScimPaginator[ScimUser]:
         """Every user (all pages), optionally SCIM-filtered: a generator of :class:`ScimUser`."""
         return self._scim_client().users.list(filter=filter, count=count)
 

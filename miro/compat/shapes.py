@@ -17,8 +17,10 @@ client returns its generated models. :func:`adapt` bridges the two generically:
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
-from typing import Any, Dict, List, Tuple
+import sys
+from typing import Any, Dict, Optional, Tuple
 
 import attrs
 
@@ -107,7 +109,8 @@ def _fields(cls: type) -> Tuple[str, ...]:
     return names
 
 
-#: Official model names -> "module:Class" of ours that plays the part (same attributes).
+#: Official model names -> "module:Class" of ours that plays the part in the flat methods'
+#: results (same attributes): ``isinstance(note, miro_api.models.StickyNoteItem)`` holds.
 OURS = {
     "module miro.items": (
         "StickyNoteData StickyNoteStyle TextData TextStyle ShapeData ShapeStyle CardData "
@@ -167,44 +170,12 @@ OURS = {
     "GetAllGroups200Response": "miro.core.pagination:Page",
 }
 
-#: Official models we have no class for: request bodies and envelopes. Each is an
-#: :class:`~miro.core.official.OfficialDict` (a dict read by attribute, built by keyword).
-GENERIC = (
-    "AppCardCreateRequest AppCardDataChanges AppCardUpdateRequest BoardChanges "
-    "BoardMemberChanges BoardMembersInvite BoardPermissionsPolicy BoardPolicy "
-    "BoardPolicyChange BoardProject BoardSharingPolicy BoardSharingPolicyChange "
-    "CardCreateRequest CardUpdateRequest ConnectorChangesData ConnectorCreationData "
-    "CopyBoardChanges CreateDocumentItemUsingFileFromDeviceRequestData DocumentCreateRequest "
-    "DocumentUpdateRequest DocumentUrlData DocumentUrlDataChanges EmbedCreateRequest "
-    "EmbedUpdateRequest EmbedUrlData EmbedUrlDataChanges FixedRatioGeometry "
-    "FixedRatioNoRotationGeometry FrameChanges FrameCreateRequest FrameUpdateRequest "
-    "GenericItemUpdate GeometryNoRotation GetBoardUserInfoLastOpenedBy "
-    "GetItemsByGroupId200Response GetItemsByGroupId200ResponseData GetTagsResponse Group "
-    "ImageCreateRequest ImageUpdateRequest ImageUrlData ImageUrlDataChanges "
-    "ItemConnectionChangesData ItemConnectionCreationData ItemCreate ItemData ItemDataCreate "
-    "ItemStyle Items MindMapNodeGeometry MindmapCreateRequest MindmapDataForCreate MindmapNode "
-    "MindmapNodeStyle MindmapNodeTextData MindmapStyle MindmapWidgetDataOutput "
-    "OrganizationInformation PageLinks Picture PositionChange RelativeOffset "
-    "RevokeTokenRequest ShapeCreateRequest ShapeDataForUpdate ShapeStyleForUpdate "
-    "ShapeUpdateRequest StickyNoteCreateRequest StickyNoteUpdateRequest TagCreateRequest "
-    "TagUpdateRequest TeamInformation TextCreateRequest TextUpdateRequest UpdateAppCardStyle "
-    "UpdateCardStyle UpdateConnectorStyle UpdateFrameStyle UpdateStickyNoteStyle "
-    "UpdateTextStyle UploadFileFromDeviceData UserInformation WidgetDataOutput "
-    "WidthOnlyAdjustableGeometry CreateTeamRequest TeamChanges CreateProjectRequest "
-    "UpdateProjectRequest TeamMemberInvite TeamMemberChanges AddProjectMemberRequest "
-    "UpdateProjectMemberRequest UpdateProjectSettingsRequest TeamSettingsChanges "
-    "CreateBoardExportRequest DataClassificationLabelId "
-    "UpdateBoardsDataClassificationLabelRequest UpdateTeamSettingsRequest"
-).split()
-
 #: Fields official models declare that our classes leave out ("module:Class" -> names):
 #: they read as ``None`` there, as on the official model when Miro does not send them.
 ABSENT = {
     "miro.models:Links": "first last next prev",  # GroupResponseShort.links is PageLinks
     "miro.groups:GroupData": "data",
 }
-
-_GENERATED: Dict[str, type] = {}
 
 
 def _declare_absent() -> None:
@@ -213,6 +184,7 @@ def _declare_absent() -> None:
         declare_absent(getattr(importlib.import_module(module), attribute), names.split())
 
 
+@functools.cache
 def _ours() -> Dict[str, str]:
     names: Dict[str, str] = {}
     for key, value in OURS.items():
@@ -224,26 +196,15 @@ def _ours() -> Dict[str, str]:
     return names
 
 
-def official_names() -> List[str]:
-    """Every official model name :func:`official_class` answers."""
-    return sorted(set(_ours()) | set(GENERIC))
-
-
-def official_class(name: str) -> type:
-    """The class standing for the official model ``name`` (ours, or a generic one)."""
+def ours_class(name: str) -> Optional[type]:
+    """Our class playing the official model ``name``'s part in results, if its module is
+    loaded (an instance of it cannot exist otherwise)."""
     target = _ours().get(name)
-    if target is not None:
-        module, attribute = target.split(":")
-        cls: type = getattr(importlib.import_module(module), attribute)
-        return cls
-    if name not in GENERIC:
-        raise AttributeError(f"miro_api.models has no model named {name!r}")
-    if name not in _GENERATED:
-        doc = f"The official ``{name}``: a JSON object built by keyword, read by attribute."
-        _GENERATED[name] = type(
-            name, (OfficialDict,), {"__doc__": doc, "__module__": "miro_api.models"}
-        )
-    return _GENERATED[name]
+    if target is None:
+        return None
+    module, attribute = target.split(":")
+    loaded = sys.modules.get(module)
+    return None if loaded is None else getattr(loaded, attribute, None)
 
 
 _declare_absent()

@@ -164,8 +164,24 @@ class OfficialDict(Dict[str, Any]):
             return self.__dict__.get("_actual", self)
         for key in (camel(name), name, name[4:] if name.startswith("var_") else ""):
             if key in self:
-                return wrap(self[key])
+                value = self[key]
+                if isinstance(value, dict) and not isinstance(value, OfficialDict):
+                    value = self[key] = OfficialDict.of(value)  # nested assignment sticks
+                return wrap(value)
         return None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Assignment sets the JSON field (``envelope.links.next = ...`` is kept and sent).
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+            return
+        stripped = name[4:] if name.startswith("var_") else name
+        existing = [k for k in (camel(name), name, stripped) if k in self]
+        key = existing[0] if existing else _json_keys({name: None}).popitem()[0]
+        if value is None:
+            self.pop(key, None)
+        else:
+            self[key] = value
 
     def to_dict(self) -> Dict[str, Any]:
         """The object as plain JSON-like data."""

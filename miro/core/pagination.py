@@ -51,6 +51,19 @@ CURSOR = "cursor"
 OFFSET = "offset"
 
 
+class _MiroDefault:
+    """The page size Miro picks when a request sends none (see :data:`MIRO_DEFAULT`)."""
+
+    def __repr__(self) -> str:
+        return "MIRO_DEFAULT"
+
+
+#: ``limit=MIRO_DEFAULT``: a single page (``.page()``) is asked without ``limit``, so Miro
+#: applies its own default (the official client's flat methods do so); walking every page
+#: still uses the largest size.
+MIRO_DEFAULT: Any = _MiroDefault()
+
+
 @attrs.frozen
 class Paging:
     """How one list endpoint pages: style, page-size range, and the JSON field of items."""
@@ -189,6 +202,10 @@ class Paginator(Generic[T]):
         self._convert = convert
         self.paging = paging
         self.params = {k: v for k, v in (params or {}).items() if v is not None}
+        #: False for ``limit=MIRO_DEFAULT``: a single page is asked without ``limit``.
+        self.sends_limit = limit is not MIRO_DEFAULT
+        if limit is MIRO_DEFAULT:
+            limit = None
         self.page_size = paging.max_limit if limit is None else paging.check_limit(limit)
         self.path = path
         self._last: Optional[_Walk] = None  # the latest walk by iteration
@@ -300,7 +317,7 @@ class Paginator(Generic[T]):
         if self.paging.style == CURSOR:
             if offset is not None:
                 raise InvalidArgumentType("this list pages by cursor; offset is not accepted")
-            return self._page(self._request({"cursor": cursor}, self.page_size))
+            return self._page(self._request({"cursor": cursor}, self._single_page_size()))
         if cursor is not None:
             raise InvalidArgumentType("this list pages by offset; cursor is not accepted")
         if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int)):
@@ -308,12 +325,16 @@ class Paginator(Generic[T]):
         if offset is not None and offset < 0:
             raise InvalidArgument(f"offset must be 0 or more, got {offset}")
         start = None if offset is None else self.paging.wire(offset)
-        return self._page(self._request({"offset": start}, self.page_size))
+        return self._page(self._request({"offset": start}, self._single_page_size()))
 
-    def _request(self, extra: Dict[str, Any], size: int) -> Mapping[str, Any]:
+    def _single_page_size(self) -> Optional[int]:
+        return self.page_size if self.sends_limit else None
+
+    def _request(self, extra: Dict[str, Any], size: Optional[int]) -> Mapping[str, Any]:
         params = dict(self.params)
         params.update((k, v) for k, v in extra.items() if v is not None)
-        params["limit"] = self.paging.wire(size)
+        if size is not None:
+            params["limit"] = self.paging.wire(size)
         body = self._fetch(params)
         if not isinstance(body, Mapping):
             raise PaginationError(f"expected a page object, got {type(body).__name__}")

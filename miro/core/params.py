@@ -191,10 +191,14 @@ def list_of(item: Check, *, max_items: Optional[int] = None, min_items: int = 0)
 
 
 def json_object(name: str, value: Any) -> Any:
-    """A JSON object given as a dict or as one of our models."""
+    """A JSON object given as a dict, as one of our models, or as a model with the official
+    client's ``to_dict()`` (the ``miro_api.models`` classes)."""
     if value.__class__ is dict:
         return _json_copy(value)
     if not attrs.has(type(value)) and not isinstance(value, Mapping):
+        to_dict = getattr(value, "to_dict", None)
+        if callable(to_dict):
+            return _json_copy(to_dict())
         raise InvalidArgumentType(f"{name} must be a dict, got {_type_name(value)}")
     return unstructure(value if attrs.has(type(value)) else dict(value))  # nested models too
 

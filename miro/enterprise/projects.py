@@ -7,7 +7,7 @@ A project lives in one team: ``team.projects.create(name=...)``, ``project.updat
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import attrs
 
@@ -17,6 +17,11 @@ from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
 from .base import ORG_CURSOR, child
 from .user_groups import ProjectUserGroups
+
+if TYPE_CHECKING:  # the keywords of update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from .._declared import ProjectChanges, ProjectRole, ProjectSettingsChanges
 
 PROJECT_ROLES = ("owner", "editor", "viewer", "commentator", "coowner")
 PROJECT_NAME = p.text(min_length=1, max_length=60)
@@ -55,7 +60,7 @@ class ProjectMember(Resource):
     role: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: str) -> ProjectMember:
+    def update(self, *, role: ProjectRole) -> ProjectMember:
         """Change this member's role; updates this object."""
         self._replace_with(self._require_collection().update(self.id, role=role))
         return self
@@ -83,7 +88,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """One page of members, as ``GET …/projects/{project_id}/members`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def add(self, email: str, *, role: str) -> ProjectMember:
+    def add(self, email: str, *, role: ProjectRole) -> ProjectMember:
         """Add a member of the team to the project, with a role (owner, editor, viewer,
         commentator, coowner)."""
         return self._create(ADD_MEMBER.build({"email": email, "role": role}))
@@ -92,7 +97,7 @@ class ProjectMembers(Collection[ProjectMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> ProjectMember:
+    def update(self, member_id: str, *, role: ProjectRole) -> ProjectMember:
         """Change a member's role."""
         return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
 
@@ -122,7 +127,7 @@ class Project(Resource):
         self._replace_with(self._projects.get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Project:
+    def update(self, **changes: Unpack[ProjectChanges]) -> Project:
         """Rename the project (``name``); updates this object."""
         self._replace_with(self._projects.update(self.id, **changes))
         return self
@@ -135,9 +140,9 @@ class Project(Resource):
         """The project's settings."""
         return self._projects.settings(self.id)
 
-    def update_settings(self, *, team_access: Optional[str] = None) -> ProjectSettings:
+    def update_settings(self, **changes: Unpack[ProjectSettingsChanges]) -> ProjectSettings:
         """Change who in the team sees the project (``team_access``: private or view)."""
-        return self._projects.update_settings(self.id, team_access=team_access)
+        return self._projects.update_settings(self.id, **changes)
 
 
 class Projects(Collection[Project]):
@@ -166,7 +171,7 @@ class Projects(Collection[Project]):
             return Project(id=check_id("project_id", project_id))._bind(self)
         return self._get(project_id)
 
-    def update(self, project_id: str, **changes: Any) -> Project:
+    def update(self, project_id: str, **changes: Unpack[ProjectChanges]) -> Project:
         """Rename a project (``name``)."""
         return self._update(project_id, PROJECT.build(changes))
 
@@ -178,7 +183,9 @@ class Projects(Collection[Project]):
         """A project's settings."""
         return ProjectSettings.from_dict(self.request("GET", self.url(project_id, "/settings")))
 
-    def update_settings(self, project_id: str, **changes: Any) -> ProjectSettings:
+    def update_settings(
+        self, project_id: str, **changes: Unpack[ProjectSettingsChanges]
+    ) -> ProjectSettings:
         """Change a project's settings (``team_access``: private or view)."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(project_id, "/settings"), json=body)

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import attrs
 
@@ -21,6 +21,11 @@ from .base import ORG_CURSOR, child
 from .classification import TeamClassification
 from .projects import Projects
 from .user_groups import TeamUserGroups
+
+if TYPE_CHECKING:  # update's keywords (generated from TEAM_CHANGES)
+    from typing_extensions import Unpack
+
+    from .._declared import TeamChanges, TeamRole, TeamSettingsChanges
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -155,7 +160,7 @@ class TeamMember(Resource):
     modified_by: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: str) -> TeamMember:
+    def update(self, *, role: TeamRole) -> TeamMember:
         """Change this member's role (member or admin); updates this object."""
         self._replace_with(self._require_collection().update(self.id, role=role))
         return self
@@ -191,7 +196,7 @@ class TeamMembers(Collection[TeamMember]):
         """One page of members, as ``GET …/teams/{team_id}/members`` returns it."""
         return self.list(role=role, limit=limit).page(cursor=cursor)
 
-    def invite(self, email: str, *, role: Optional[str] = None) -> TeamMember:
+    def invite(self, email: str, *, role: Optional[TeamRole] = None) -> TeamMember:
         """Add a person of the organization to the team by email (role member or admin)."""
         return self._create(INVITE.build({"email": email, "role": role}))
 
@@ -199,7 +204,7 @@ class TeamMembers(Collection[TeamMember]):
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: str) -> TeamMember:
+    def update(self, member_id: str, *, role: TeamRole) -> TeamMember:
         """Change a member's role (member or admin)."""
         return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
 
@@ -232,7 +237,7 @@ class Team(Resource):
         self._replace_with(self._teams.get(self.id))
         return self
 
-    def update(self, **changes: Any) -> Team:
+    def update(self, **changes: Unpack[TeamChanges]) -> Team:
         """Rename the team (``name``); updates this object."""
         self._replace_with(self._teams.update(self.id, **changes))
         return self
@@ -245,7 +250,7 @@ class Team(Resource):
         """The team's settings."""
         return self._teams.settings(self.id)
 
-    def update_settings(self, **changes: Any) -> TeamSettings:
+    def update_settings(self, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change settings by keyword (see :meth:`Teams.update_settings`)."""
         return self._teams.update_settings(self.id, **changes)
 
@@ -284,7 +289,7 @@ class Teams(Collection[Team]):
             return Team(id=check_id("team_id", team_id))._bind(self)
         return self._get(team_id)
 
-    def update(self, team_id: str, **changes: Any) -> Team:
+    def update(self, team_id: str, **changes: Unpack[TeamChanges]) -> Team:
         """Rename a team (``name``)."""
         return self._update(team_id, TEAM_CHANGES.build(changes))
 
@@ -296,7 +301,7 @@ class Teams(Collection[Team]):
         """A team's settings."""
         return TeamSettings.from_dict(self.request("GET", self.url(team_id, "/settings")))
 
-    def update_settings(self, team_id: str, **changes: Any) -> TeamSettings:
+    def update_settings(self, team_id: str, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
         """Change a team's settings, one keyword per setting.
 
         ``account_discovery``, ``co_owner_role``, ``copy_access_level``,

@@ -201,7 +201,9 @@ class GroupMembers(_OrgCollection):
         """Add and remove members in one call (user ids or emails, at most 500 together).
 
         Miro answers 207 Multi-Status: the returned :class:`MembersUpdate` holds one result
-        per operation; check ``.ok`` / ``.failed`` or call ``.raise_for_errors()``.
+        per operation; check ``.ok`` / ``.failed`` or call ``.raise_for_errors()``. Adding
+        may succeed partly: then two ``addMembers`` results come back, ``.added`` lists
+        who was added and ``.failed`` explains the rest.
         """
         to_add = [_user(f"add[{i}]", v) for i, v in enumerate(_list(add))]
         to_remove = [_user(f"remove[{i}]", v) for i, v in enumerate(_list(remove))]

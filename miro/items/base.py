@@ -10,7 +10,20 @@ methods are generated from the same declarations.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    cast,
+)
 
 import attrs
 
@@ -27,7 +40,15 @@ from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._declared import ConnectorFromItem
+    from ._declared import ItemVerbs  # update's keywords per item type (generated)
     from .collection import Items
+else:
+    ItemVerbs = object
+
+ItemT = TypeVar("ItemT", bound="Item")
 
 #: The ``type`` filter values of ``GET /v2/boards/{board_id}/items``.
 LISTABLE_TYPES = (
@@ -50,7 +71,7 @@ MOVE = p.Body(p.POSITION, p.PARENT)
 
 
 @attrs.define(kw_only=True, repr=False)
-class Item(Resource):
+class Item(Resource, ItemVerbs):
     """Any board item. Typed subclasses (``StickyNote`` …) give ``data``/``style`` fields;
     an item of a type this SDK does not know yet arrives as a plain ``Item`` with the
     JSON of ``data`` and ``style`` kept as dicts."""
@@ -90,7 +111,7 @@ class Item(Resource):
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
-    def connect_to(self, other: Any, **fields: Any) -> Connector:
+    def connect_to(self, other: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
         """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
         if self.type == "frame":
             raise InvalidArgument("connectors cannot start at a frame")
@@ -103,7 +124,7 @@ class Item(Resource):
         tags = Tags(collection.transport, board_id=collection.board_id)
         return _RememberedTags(tags, self)
 
-    def refresh(self) -> Item:
+    def refresh(self: ItemT) -> ItemT:
         """Reload this item from Miro."""
         self._replace_with(self._require_collection().get(self.id))
         return self
@@ -118,17 +139,18 @@ class Item(Resource):
         self._replace_with(collection.update(self.id, **changes))
         return self
 
-    #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
-    update = DeclaredVerb(
-        _update,
-        lambda item: ITEM_TYPES.get(item.type),
-        lambda declaration: declaration.update,
-        lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
-    )
+    if not TYPE_CHECKING:  # type checkers see ItemVerbs.update: the keywords of each type
+        #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
+        update = DeclaredVerb(
+            _update,
+            lambda item: ITEM_TYPES.get(item.type),
+            lambda declaration: declaration.update,
+            lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+        )
 
     def move(
-        self, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
-    ) -> Item:
+        self: ItemT, x: Optional[float] = None, y: Optional[float] = None, *, parent: Any = None
+    ) -> ItemT:
         """Move the item to ``x``, ``y`` and/or into the frame ``parent``; updates this object.
 
         Inside a frame, coordinates are measured from the frame's top-left corner.
@@ -160,7 +182,9 @@ class Item(Resource):
 
     # --- end absolute coordinates ---------------------------------------------------------
 
-    def replace_file(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+    def replace_file(
+        self: ItemT, source: Any, *, filename: Optional[str] = None, **fields: Any
+    ) -> ItemT:
         """Upload a new file for this image or document; updates this object."""
         collection = self._require_collection()
         self._replace_with(collection.update_file(self.id, source, filename=filename, **fields))
@@ -273,8 +297,11 @@ def crud_operations(
     return ops
 
 
-class ItemTypeCollection(Collection[Item]):
-    """The items of one type on one board: ``board.items.sticky_notes``."""
+class ItemTypeCollection(Collection[ItemT]):
+    """The items of one type on one board: ``board.items.sticky_notes``.
+
+    Type checkers see one subclass per type (``miro.items._declared``, generated) with the
+    model and the create/update keywords of that type."""
 
     item_key = "item_id"
 
@@ -292,7 +319,7 @@ class ItemTypeCollection(Collection[Item]):
     def __repr__(self) -> str:
         return f"<{self.item_type.segment} of board {self.board_id!r}>"
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ItemT]:
         return iter(self.list())
 
     def _create_item(self, **fields: Any) -> Item:
@@ -307,7 +334,7 @@ class ItemTypeCollection(Collection[Item]):
         lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
     )
 
-    def get(self, item_id: str, **query: Any) -> Item:
+    def get(self, item_id: str, **query: Any) -> ItemT:
         """Get one item of this type by id."""
         p.check_keywords(query, self.item_type.get_params)
         params = {
@@ -336,7 +363,7 @@ class ItemTypeCollection(Collection[Item]):
         """Delete an item of this type."""
         self._delete(item_id)
 
-    def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> Item:
+    def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> ItemT:
         """Create an item from a local file: a path, a binary file object or ``bytes``
         (``filename=`` names bytes). Keywords: ``title``, ``x``, ``y``, ``width`` or
         ``height``, ``rotation``, ``parent`` (and ``alt_text`` for images)."""
@@ -347,7 +374,7 @@ class ItemTypeCollection(Collection[Item]):
 
     def update_file(
         self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
-    ) -> Item:
+    ) -> ItemT:
         """Replace an item's file (and optionally its title, place or size)."""
         spec = self._upload_spec(self.item_type.upload_update)
         data = spec.build(fields)
@@ -359,15 +386,14 @@ class ItemTypeCollection(Collection[Item]):
             raise TypeError(f"{self.item_type.segment} cannot be created from a file")
         return spec
 
-    def list(self, *, limit: Optional[int] = None) -> Paginator[Item]:
+    def list(self, *, limit: Optional[int] = None) -> Paginator[ItemT]:
         """Every item of this type on the board (cursor pages; ``limit`` 10..50)."""
         from .collection import Items
 
         if self.item_type.type not in LISTABLE_TYPES:
             raise TypeError(f"{self.item_type.segment} cannot be listed by type")
-        return Items(self.transport, board_id=self.board_id).list(
-            type=self.item_type.type, limit=limit
-        )
+        items = Items(self.transport, board_id=self.board_id)
+        return cast("Paginator[ItemT]", items.list(type=self.item_type.type, limit=limit))
 
 
 def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[ItemTypeCollection]:

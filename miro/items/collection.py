@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Generic, Iterable, List, Optional, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Generic,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    TypeVar,
+    overload,
+)
 
 from ..core import params as p
 from ..core.convert import structure
@@ -34,7 +45,21 @@ from .shapes import SHAPE
 from .sticky_notes import STICKY_NOTE
 from .texts import TEXT
 
-C = TypeVar("C", bound=ItemTypeCollection)
+if TYPE_CHECKING:  # one typed collection per item type (generated)
+    from ._declared import (
+        AppCards,
+        Cards,
+        Docs,
+        Documents,
+        Embeds,
+        Frames,
+        Images,
+        Shapes,
+        StickyNotes,
+        Texts,
+    )
+
+C = TypeVar("C", bound="ItemTypeCollection[Any]")
 
 
 def placed(items: Iterable[Item]) -> List[Item]:
@@ -65,7 +90,7 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
 
     @overload
-    def __get__(self, obj: Items, owner: Any) -> ItemTypeCollection: ...
+    def __get__(self, obj: Items, owner: Any) -> C: ...
 
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
@@ -85,16 +110,16 @@ class Items(Collection[Item]):
     model = Item
     paging = BOARD_CONTENT_CURSOR
 
-    sticky_notes: _TypedCollection[ItemTypeCollection] = _TypedCollection(STICKY_NOTE)
-    texts: _TypedCollection[ItemTypeCollection] = _TypedCollection(TEXT)
-    shapes: _TypedCollection[ItemTypeCollection] = _TypedCollection(SHAPE)
-    cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(CARD)
-    app_cards: _TypedCollection[ItemTypeCollection] = _TypedCollection(APP_CARD)
-    frames: _TypedCollection[ItemTypeCollection] = _TypedCollection(FRAME)
-    images: _TypedCollection[ItemTypeCollection] = _TypedCollection(IMAGE)
-    documents: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOCUMENT)
-    embeds: _TypedCollection[ItemTypeCollection] = _TypedCollection(EMBED)
-    doc_formats: _TypedCollection[ItemTypeCollection] = _TypedCollection(DOC_FORMAT)
+    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection(STICKY_NOTE)
+    texts: _TypedCollection[Texts] = _TypedCollection(TEXT)
+    shapes: _TypedCollection[Shapes] = _TypedCollection(SHAPE)
+    cards: _TypedCollection[Cards] = _TypedCollection(CARD)
+    app_cards: _TypedCollection[AppCards] = _TypedCollection(APP_CARD)
+    frames: _TypedCollection[Frames] = _TypedCollection(FRAME)
+    images: _TypedCollection[Images] = _TypedCollection(IMAGE)
+    documents: _TypedCollection[Documents] = _TypedCollection(DOCUMENT)
+    embeds: _TypedCollection[Embeds] = _TypedCollection(EMBED)
+    doc_formats: _TypedCollection[Docs] = _TypedCollection(DOC_FORMAT)
 
     @property
     def board_id(self) -> str:
@@ -148,7 +173,7 @@ class Items(Collection[Item]):
         """One page of items, as ``GET …/items`` returns it."""
         return self.list(type=type, limit=limit).page(cursor=cursor)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Item]:
         return iter(self.list())
 
     def get(self, item_id: str) -> Item:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 import requests
 
-from ..compat.scim import ScimFlat
+if TYPE_CHECKING:  # the flat methods with their per-call keywords (generated)
+    from ..compat._declared import ScimFlat
+else:
+    from ..compat.scim import ScimFlat
 from ..core.paths import expand
 from ..core.transport import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, TokenProvider, Transport
 from ..errors import ApiError

@@ -8,7 +8,7 @@ through :class:`ScimPaginator`; filters are checked before sending
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
 
 from ..core import params as p
 from ..core.pagination import Page, Paginator, Paging, Position, _Walk
@@ -16,6 +16,11 @@ from ..core.paths import check_id
 from ..core.resource import Collection, Resource
 from ..errors import InvalidArgument, InvalidArgumentType
 from .filters import check_filter
+
+if TYPE_CHECKING:  # the keywords of create/replace (generated from USER)
+    from typing_extensions import Unpack
+
+    from .._declared import ScimUserFields
 from .models import (
     ENTERPRISE_USER_SCHEMA,
     PATCH_OP_SCHEMA,
@@ -63,12 +68,12 @@ USER = p.Body(
 )
 
 
-class ScimPaginator(Paginator[Any]):
+class ScimPaginator(Paginator[R]):
     """SCIM lists: ``startIndex`` (1-based) and ``count``, ending at ``totalResults``."""
 
     def pages(
         self, page_size: Optional[int] = None, *, start: Position = None
-    ) -> Iterator[Page[Any]]:
+    ) -> Iterator[Page[R]]:
         """Yield each page in turn (one request per page), from ``startIndex`` ``start``
         (1-based; the first element by default)."""
         size = self.page_size if page_size is None else self.paging.check_limit(page_size)
@@ -76,7 +81,7 @@ class ScimPaginator(Paginator[Any]):
             raise InvalidArgumentType(f"start must be a 1-based index, got {start!r}")
         return self._pages(_Walk(size, start))
 
-    def _pages(self, walk: _Walk) -> Iterator[Page[Any]]:
+    def _pages(self, walk: _Walk) -> Iterator[Page[R]]:
         # The walk's token is the startIndex of the page being read (iteration, resume()).
         while True:
             start = int(walk.token or 1)
@@ -88,7 +93,7 @@ class ScimPaginator(Paginator[Any]):
                 return
             walk.token, walk.used = following, 0
 
-    def page(self, *, start_index: int = 1, count: Optional[int] = None, **_: Any) -> Page[Any]:
+    def page(self, *, start_index: int = 1, count: Optional[int] = None, **_: Any) -> Page[R]:
         """One page from ``start_index`` (1-based) with ``count`` elements at most."""
         if isinstance(start_index, bool) or not isinstance(start_index, int) or start_index < 1:
             raise InvalidArgument(f"start_index must be a whole number from 1, got {start_index!r}")
@@ -161,7 +166,7 @@ class ScimCollection(Collection[R]):
         query = {k: v for k, v in params.items() if v is not None} or None
         return self.request(method, path, json=body, params=query, headers=headers)
 
-    def _list(self, count: Optional[int], **filters: Any) -> ScimPaginator:
+    def _list(self, count: Optional[int], **filters: Any) -> ScimPaginator[R]:
         query = LIST_QUERY.check(filters)
         wire = {_WIRE.get(k, k): v for k, v in query.items()}
         url = self.url()
@@ -177,7 +182,7 @@ class ScimCollection(Collection[R]):
         sort_by: Optional[str] = None,
         sort_order: Optional[str] = None,
         count: Optional[int] = None,
-    ) -> ScimPaginator:
+    ) -> ScimPaginator[R]:
         """Every resource, or those ``filter`` matches (e.g. ``'userName sw "ann"'``), page
         by page; ``count`` is the page size (1..1000)."""
         return self._list(
@@ -212,7 +217,7 @@ class ScimUsers(ScimCollection[ScimUser]):
     path = "/Users"
     model = ScimUser
 
-    def create(self, user_name: str, **fields: Any) -> ScimUser:
+    def create(self, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Provision a user: ``create("ann@x.com", given_name="Ann", family_name="Lee")``.
 
         Keywords: ``display_name``, ``given_name``, ``family_name``, ``formatted``,
@@ -221,7 +226,7 @@ class ScimUsers(ScimCollection[ScimUser]):
         """
         return self.wrap(self._send("POST", self.url(), user_body(user_name=user_name, **fields)))
 
-    def replace(self, user_id: str, user_name: str, **fields: Any) -> ScimUser:
+    def replace(self, user_id: str, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Replace a user's attributes (PUT): what is not given is cleared, as SCIM says."""
         body = user_body(user_name=user_name, **fields)
         return self.wrap(self._send("PUT", self.url(user_id), body))

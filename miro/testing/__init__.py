@@ -123,6 +123,7 @@ class FakeMiro:
         #: A SCIM API token of the organization (SCIM only: the REST API refuses it).
         self.scim_token = secrets.token_urlsafe(24)
         scim.install(self.store, self.scim_token)
+        self._server.fault_makers[scim.PREFIX] = scim.fault
 
     def __repr__(self) -> str:
         return f"FakeMiro(url={self.url!r})"

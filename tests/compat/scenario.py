@@ -280,6 +280,8 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
     run("update_board", lambda: api.update_board(bid, body("BoardChanges", {"name": "Compat 2"})))
     copy = run("copy_board", lambda: api.copy_board(bid, body("CopyBoardChanges", {"name": "C"})))
     page = run("get_boards", lambda: api.get_boards(limit="1", offset="0"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_boards()", lambda: api.get_boards())
     run.probe("page.links.next", lambda: page.links.next)
     run.probe("page.links.var_self", lambda: page.links.var_self)
     run("get_all_boards", lambda: api.get_all_boards(limit="1"))
@@ -289,6 +291,8 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
     run("share_board", lambda: api.share_board(bid, body("BoardMembersInvite", invite)))
     members = run("get_board_members", lambda: api.get_board_members(bid, limit="10"))
     run("get_all_board_members", lambda: api.get_all_board_members(bid, limit="1"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_board_members()", lambda: api.get_board_members(bid))
     mid = [m.id for m in members.data if m.role == "editor"][0]
     run("get_specific_board_member", lambda: api.get_specific_board_member(bid, mid))
     change = body("BoardMemberChanges", {"role": "viewer"})
@@ -559,6 +563,8 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
 
     # Generic items
     run("get_items", lambda: api.get_items(bid, limit="10", type="sticky_note"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_items()", lambda: api.get_items(bid))
     run("get_all_items", lambda: api.get_all_items(bid, limit="10"))
     run("get_specific_item", lambda: api.get_specific_item(bid, nid))
     move = body("GenericItemUpdate", {"position": {"x": 100, "y": 100}, "parent": {"id": fid}})
@@ -566,6 +572,8 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         "update_item_position_or_parent", lambda: api.update_item_position_or_parent(bid, nid, move)
     )
     run("get_items_within_frame", lambda: api.get_items_within_frame(bid, fid, limit="10"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_items_within_frame()", lambda: api.get_items_within_frame(bid, fid))
     run("get_all_items_within_frame", lambda: api.get_all_items_within_frame(bid, fid, limit="10"))
 
     # Connectors
@@ -593,6 +601,8 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         ),
     )
     run("get_connectors", lambda: api.get_connectors(bid, limit="10"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_connectors()", lambda: api.get_connectors(bid))
     run("get_all_connectors", lambda: api.get_all_connectors(bid, limit="10"))
 
     # Tags
@@ -608,11 +618,15 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         lambda: api.update_tag(bid, tag.id, body("TagUpdateRequest", {"title": "later"})),
     )
     run("get_tags_from_board", lambda: api.get_tags_from_board(bid, limit="10"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_tags_from_board()", lambda: api.get_tags_from_board(bid))
     run("get_all_tags_from_board", lambda: api.get_all_tags_from_board(bid, limit="10"))
     run("attach_tag_to_item", lambda: api.attach_tag_to_item(bid, nid, tag.id))
     tags = run("get_tags_from_item", lambda: api.get_tags_from_item(bid, nid))
     run.probe("get_tags_from_item.tags[0].title", lambda: tags.tags[0].title)
     run("get_items_by_tag", lambda: api.get_items_by_tag(bid, tag.id, limit="10"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_items_by_tag()", lambda: api.get_items_by_tag(bid, tag.id))
     run("get_all_items_by_tag", lambda: api.get_all_items_by_tag(bid, tag.id, limit="10"))
     run("remove_tag_from_item", lambda: api.remove_tag_from_item(bid, nid, tag.id))
 
@@ -624,7 +638,11 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
     gid = group.id
     run("get_group_by_id", lambda: api.get_group_by_id(bid, gid))
     run("get_all_groups", lambda: api.get_all_groups(bid, limit=10))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_all_groups()", lambda: api.get_all_groups(bid))
     run("get_items_by_group_id", lambda: api.get_items_by_group_id(bid, gid, limit=10))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_items_by_group_id()", lambda: api.get_items_by_group_id(bid, gid))
     regroup = {"data": {"items": [text.id, card.id, app_card.id]}}
     group2 = run("update_group", lambda: api.update_group(bid, gid, regroup))
     run("un_group", lambda: api.un_group(bid, group2.id))
@@ -653,6 +671,9 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         lambda: api.get_mindmap_nodes_experimental(bid, limit="10"),
     )
     run("get_items_experimental", lambda: api.get_items_experimental(bid, limit="10"))
+    # The same without optional arguments: Miro's defaults, as the official sends none.
+    run("get_items_experimental()", lambda: api.get_items_experimental(bid))
+    run("get_mindmap_nodes_experimental()", lambda: api.get_mindmap_nodes_experimental(bid))
     run("get_specific_item_experimental", lambda: api.get_specific_item_experimental(bid, nid))
     run(
         "delete_mindmap_node_experimental",
@@ -823,10 +844,13 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
              {"labelId": int(label), "notClassifiedOnly": False}),
     )  # fmt: skip
     request_id = "4f4e5b8c-1a2b-4c3d-8e9f-0a1b2c3d4e5f"
-    job = api.enterprise_create_board_export(
-        org, request_id, body("CreateBoardExportRequest", {"boardIds": [bid]})
+    job = run(
+        "enterprise_create_board_export",
+        lambda: api.enterprise_create_board_export(
+            org, request_id, body("CreateBoardExportRequest", {"boardIds": [bid]})
+        ),
     )
-    job_id = getattr(job, "job_id", None) or job.id
+    job_id = job.job_id
     run(
         "enterprise_board_export_job_status",
         lambda: api.enterprise_board_export_job_status(org, job_id),

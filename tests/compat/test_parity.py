@@ -49,8 +49,6 @@ NOT_CALLED = frozenset(
 #: Shared methods whose results differ today, and why (found by this comparison; they belong
 #: to the enterprise layer, issue 9/13, not to the shapes of issue 10).
 DIFFERENT = {
-    "enterprise_create_board_export": "ours returns the export job ({id, boardFormat}, with "
-    "wait/download); the official one BoardExportJobId ({jobId})",
     "enterprise_dataclassification_team_boards_bulk": "ours reports type "
     "'update-boards-data-classification-label' whatever Miro sent; the official one keeps "
     "Miro's value",

@@ -52,6 +52,28 @@ def test_bodies_go_as_scim_json(fake, scim):
     assert body["name"] == {"givenName": "Bo", "familyName": "Ek"}
 
 
+def test_answers_in_scim_json_with_location_and_etag_are_read(fake, scim):
+    fake.clear_exchanges()
+    ann = scim.users.create("ann@example.com", display_name="Ann")
+    created = fake.exchanges[-1]
+    assert created.status == 201
+    assert created.response_headers["Content-Type"] == "application/scim+json"
+    assert created.response_headers["Location"] == f"{fake.scim_url}/Users/{ann.id}"
+    assert created.response_headers["ETag"].startswith('W/"')
+    ann.deactivate()
+    patched = fake.exchanges[-1]
+    assert (
+        patched.method == "PATCH"
+        and patched.response_headers["ETag"] != (created.response_headers["ETag"])
+    )
+    assert scim.users.get(ann.id).active is False and ann.display_name == "Ann"
+    team = scim.groups.list().first()
+    team.add_members(ann)
+    assert fake.exchanges[-1].response_headers["Content-Type"] == "application/scim+json"
+    assert ann.id in {m.value for m in scim.groups.get(team.id).members}
+    assert scim.users.get(ann.id).active is True  # joining a team reactivates (patchGroup)
+
+
 def test_pages_by_start_index_and_count(fake, scim):
     _people(fake, 6)
     fake.clear_exchanges()

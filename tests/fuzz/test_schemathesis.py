@@ -143,11 +143,13 @@ KNOWN: List[Known] = [
     Known(
         ACCEPTANCE,
         r"^Invalid filter: |^schemas must contain urn:ietf:params:scim:api:messages:2\.0:PatchOp$"
-        r"|^Operations must be a non-empty array$|^path '.*' is not supported here$"
-        r"|^userType '.*' is not a license$",
+        r"|^Operations must be a non-empty array$|^path '.*' is not a SCIM attribute path$"
+        r"|is not an attribute( of this resource)?$|^remove needs a path$"
+        r"|^userType '.*' is not one of |^roles\.value must be a non-empty string$",
         "SCIM rules from RFC 7644 and Miro's SCIM docs that the schemas type as free strings "
         "or optional arrays: the filter grammar (§3.4.2.2), a PATCH's PatchOp schema and "
-        "non-empty Operations with attribute paths (§3.5.2), userType as a Miro license",
+        "non-empty Operations with attribute paths (§3.5.2; patchGroup: path is required "
+        "for remove), userType as one of createUser's licenses, a role named by its value",
         (
             "GET /Users",
             "GET /Groups",

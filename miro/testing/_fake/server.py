@@ -44,6 +44,9 @@ from .state import Store
 #: A handler answers (status, JSON payload) or (status, payload, extra headers).
 Handler = Callable[["Request"], Tuple[Any, ...]]
 
+#: Makes the server's own errors (404, 405, 500) for the paths under a prefix (SCIM's).
+FaultMaker = Callable[[int, str, Dict[str, str]], ApiFault]
+
 #: Credits a call costs by the spec's rate-limit level (API-NOTES §6).
 LEVEL_COST = {1: 50, 2: 100, 3: 500, 4: 2000}
 
@@ -201,6 +204,16 @@ class FakeServer:
         self._thread: Optional[threading.Thread] = None
         self.url = ""
         self.app_id = store.number_id()  # the app the experimental metrics describe
+        #: path prefix -> how its server errors look (default: Miro's REST error body)
+        self.fault_makers: Dict[str, FaultMaker] = {}
+
+    def own_fault(self, path: str, status: int, code: str, message: str,
+                  headers: Optional[Dict[str, str]] = None) -> ApiFault:  # fmt: skip
+        """An error the server itself answers, in the style of the API that owns ``path``."""
+        for prefix, make in self.fault_makers.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                return make(status, message, dict(headers or {}))
+        return ApiFault(status, code, message, headers=headers)
 
     def start(self) -> None:
         """Listen on an ephemeral port of 127.0.0.1."""
@@ -294,9 +307,8 @@ class FakeServer:
             status, payload = failure.status, failure.body()
             extra = dict(failure.headers)
         except Exception as crash:  # a bug in the fake: say so, keep the connection
-            status = 500
-            payload = error_body(500, "internalError", f"FakeMiro failed: {crash!r}")
-            extra = {}
+            own = self.own_fault(raw_path, 500, "internalError", f"FakeMiro failed: {crash!r}")
+            status, payload, extra = 500, own.body(), dict(own.headers)
         if status == 204 or payload is None:
             return status, extra, b"", False
         if isinstance(payload, bytes):  # a file (export downloads): sent as it is
@@ -338,13 +350,14 @@ class FakeServer:
             raise ApiFault(400, "invalidParameters", "Required query parameters are missing")
         if matches:
             allowed = dict.fromkeys(r.method for r, _ in matches)
-            raise ApiFault(
+            raise self.own_fault(
+                raw_path,
                 405,
                 "methodNotAllowed",
                 f"{method} is not supported on this path",
                 headers={"Allow": ", ".join(allowed)},
             )
-        raise ApiFault(404, "notFound", f"No route for {method} {raw_path}")
+        raise self.own_fault(raw_path, 404, "notFound", f"No route for {method} {raw_path}")
 
     def _call(
         self, candidate: Route, request: Request, headers: Dict[str, str]

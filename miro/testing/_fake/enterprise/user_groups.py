@@ -5,8 +5,10 @@ A group holds organization members; it can belong to teams and boards and projec
 shared with it (``VIEWER``/``COMMENTER``/``EDITOR``). Membership follows the organization:
 someone who leaves it (SCIM deprovisioning) is no longer listed in any group, and a deleted
 team, project or board no longer lists the group. The bulk PATCH answers 207 with one
-result per operation; an operation naming someone who is not in the organization fails as a
-whole (and changes nothing) while the other operation still applies.
+result per operation. Adding may succeed partly (the spec's 207 description): those who are
+in the organization are added (one ``addMembers`` result, 200) and the rest are explained
+(a second ``addMembers`` result, 400). A removal naming someone who is not in the
+organization fails as a whole (and changes nothing); the other operation still applies.
 """
 
 from __future__ import annotations
@@ -240,12 +242,13 @@ def update_members(request: Request) -> Tuple[int, Any]:
             continue
         resolved = {ident: _user(org, ident) for ident in idents}
         unknown = [ident for ident, user_id in resolved.items() if user_id is None]
+        refusal = None
         if unknown:
             message = f"Not members of the organization: {', '.join(unknown)}"
             error = {"status": 400, "code": "invalidParameters", "message": message}
-            results.append(
-                {"operation": operation, "status": 400, "error": dict(error, type="error")}
-            )
+            refusal = {"operation": operation, "status": 400, "error": dict(error, type="error")}
+        if refusal is not None and (operation == "removeMembers" or len(unknown) == len(resolved)):
+            results.append(refusal)
             continue
         affected = []
         for user_id in dict.fromkeys(u for u in resolved.values() if u is not None):
@@ -265,6 +268,8 @@ def update_members(request: Request) -> Tuple[int, Any]:
                 "affectedUsers": [_member(org, u) for u in affected],
             }
         )
+        if refusal is not None:  # the rest of a partly successful addMembers
+            results.append(refusal)
     return 207, results
 
 

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
 )
 _OPERATORS = ("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le")
 _CASE_EXACT = frozenset({"id"})
+_BOOLS = ("true", "false")
 
 
 class FilterError(ValueError):
@@ -71,6 +72,8 @@ def _values(resource: Mapping[str, Any], path: str) -> List[Any]:
 
 
 def _compare(op: str, actual: Any, expected: Any, exact: bool) -> bool:
+    if isinstance(actual, bool) and isinstance(expected, str) and expected.lower() in _BOOLS:
+        expected = expected.lower() == "true"  # Azure quotes booleans: primary eq "True" (spec)
     if isinstance(actual, str) and isinstance(expected, str) and not exact:
         actual, expected = actual.lower(), expected.lower()
     if op == "eq":
