@@ -1,7 +1,9 @@
 """``python -m miro login``: authorize the app in the browser and keep the tokens.
 
-The app's settings come from ``MIRO_CLIENT_ID``, ``MIRO_CLIENT_SECRET`` and
-``MIRO_REDIRECT_URL`` (a ``http://localhost:<port>/...`` URL registered in the app). The
+The app's settings come from ``--client-id`` (or ``MIRO_CLIENT_ID``), ``MIRO_CLIENT_SECRET``
+(never on the command line, where other users of the machine can read it) and
+``--redirect-url`` (or ``MIRO_REDIRECT_URL``: a ``http://localhost:<port>/...`` URL
+registered in the app). ``python -m miro --version`` prints the SDK's version. The
 tokens go to a SQLite file (``--db``, default ``~/.miro/tokens.sqlite3``, created readable by
 you only) under ``--key``, where ``Miro(storage=SQLiteStorage(db, key=...))`` finds them
 later; or, with ``--keyring`` (extra ``miro[keyring]``), to the OS keyring, where
@@ -15,14 +17,13 @@ import os
 import sys
 from typing import Any, List, Optional, Tuple
 
+from ._version import __version__
+
 DEFAULT_DB = os.path.join("~", ".miro", "tokens.sqlite3")
 
 # The help is plain text (argparse prints it verbatim), not the module's reStructuredText.
 DESCRIPTION = """\
 Command line tools of the miro SDK for the Miro REST API.
-
-Commands:
-  login   authorize your Miro app in the browser and store its tokens
 
 Run "python -m miro login --help" for the login options."""
 
@@ -36,9 +37,10 @@ miro[keyring]) in the OS keyring, where Miro(storage=KeyringStorage(key)) finds 
 
 LOGIN_ENVIRONMENT = """\
 environment variables:
-  MIRO_CLIENT_ID       your app's client id (required)
-  MIRO_CLIENT_SECRET   your app's client secret (required)
-  MIRO_REDIRECT_URL    the app's redirect URL, http://localhost:<port>/... (required)
+  MIRO_CLIENT_ID       default for --client-id (one of the two is required)
+  MIRO_CLIENT_SECRET   your app's client secret (required; not an option, so that other
+                       users of the machine cannot read it in the process list)
+  MIRO_REDIRECT_URL    default for --redirect-url (one of the two is required)
   MIRO_TOKEN_DB        default for --db (else ~/.miro/tokens.sqlite3)
   MIRO_BASE_URL        default for --base-url (else https://api.miro.com)
   MIRO_AUTHORIZE_URL   default for --authorize-url (else Miro's consent page)"""
@@ -50,13 +52,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m miro", description=DESCRIPTION, formatter_class=raw
     )
+    parser.add_argument("--version", action="version", version=f"miro {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     login = commands.add_parser(
         "login",
-        help="authorize your Miro app and store its tokens",
+        help="authorize your Miro app in the browser and store its tokens",
         description=LOGIN_DESCRIPTION,
         epilog=LOGIN_ENVIRONMENT,
         formatter_class=raw,
+    )
+    login.add_argument("--client-id", default=None, help="your app's client id ($MIRO_CLIENT_ID)")
+    login.add_argument(
+        "--redirect-url",
+        default=None,
+        help="the app's redirect URL, http://localhost:<port>/... ($MIRO_REDIRECT_URL)",
     )
     login.add_argument(
         "--db",
@@ -84,6 +93,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     from . import Miro
     from .errors import MiroError
 
+    missing = _missing_settings(args)
+    if missing:
+        print(f"login failed: {missing}", file=sys.stderr)
+        return 1
     path = os.path.expanduser(args.db)
     options = {
         name: value
@@ -96,7 +109,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"login failed: {exc}", file=sys.stderr)
         return 1
     try:
-        miro = Miro(storage=storage, **options)
+        miro = Miro(args.client_id, None, args.redirect_url, storage, **options)
         state = miro.login(
             open_browser=(lambda url: None) if args.no_browser else None, timeout=args.timeout
         )
@@ -108,6 +121,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         f"under key {args.key!r}."
     )
     return 0
+
+
+def _missing_settings(args: argparse.Namespace) -> str:
+    """What the command line lacks to build the client, said in its own terms ("" if none)."""
+    for value, variable, option in (
+        (args.client_id, "MIRO_CLIENT_ID", "--client-id"),
+        (None, "MIRO_CLIENT_SECRET", ""),
+        (args.redirect_url, "MIRO_REDIRECT_URL", "--redirect-url"),
+    ):
+        if not (value or os.environ.get(variable, "").strip()):
+            what = variable[5:].lower().replace("_", " ")
+            advice = f"pass {option} or set {variable}" if option else f"set {variable}"
+            return f"your app's {what} is missing: {advice}"
+    return ""
 
 
 def _storage(use_keyring: bool, path: str, key: str) -> Tuple[Any, str]:

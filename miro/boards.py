@@ -12,6 +12,7 @@ from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
 from .core.progress import collect
 from .core.resource import Collection, Model, Resource
+from .core.signatures import declared
 from .members import BoardMember, BoardMembers
 from .models import Links, UserRef
 
@@ -47,6 +48,7 @@ POLICY = p.Body(
 
 
 def _policy(name: str, value: Any) -> Dict[str, Any]:
+    """A dict: {"sharingPolicy": {"access": …}, "permissionsPolicy": {"copyAccess": …}}."""
     return POLICY.build(POLICY.from_json(value, name))
 
 
@@ -157,13 +159,15 @@ class Board(Resource):
         self._replace_with(self._boards.get(self.id))
         return self
 
+    @declared(BOARD_CHANGES)
     def update(self, **changes: Unpack[BoardChanges]) -> Board:
-        """Change name, description, policy, team_id or project_id; updates this object."""
+        """Change the board; updates this object."""
         self._replace_with(self._boards.update(self.id, **changes))
         return self
 
+    @declared(COPY_BOARD_CHANGES)
     def copy(self, **changes: Unpack[CopyBoardChanges]) -> Board:
-        """Copy the board (optionally renaming it); returns the new board."""
+        """Copy the board (the keywords apply to the copy); returns the new board."""
         return self._boards.copy(self.id, **changes)
 
     def delete(self) -> None:
@@ -257,8 +261,9 @@ class Boards(Collection[Board]):
     def __iter__(self) -> Iterator[Board]:
         return iter(self.list())
 
+    @declared(BOARD_CHANGES)
     def create(self, **fields: Unpack[BoardChanges]) -> Board:
-        """Create a board: ``name``, ``description``, ``policy``, ``team_id``, ``project_id``."""
+        """Create a board; returns it."""
         return self._create(BOARD_CHANGES.build(fields))
 
     def get(self, board_id: str, *, lazy: bool = False) -> Board:
@@ -267,12 +272,14 @@ class Boards(Collection[Board]):
             return Board(id=check_id("board_id", board_id))._bind(self)
         return self._get(board_id)
 
+    @declared(BOARD_CHANGES)
     def update(self, board_id: str, **changes: Unpack[BoardChanges]) -> Board:
-        """Change a board's name, description, policy, team or project."""
+        """Change a board; only the given fields are sent."""
         return self._update(board_id, BOARD_CHANGES.build(changes))
 
+    @declared(COPY_BOARD_CHANGES)
     def copy(self, board_id: str, **changes: Unpack[CopyBoardChanges]) -> Board:
-        """Copy a board; ``name``, ``description``, ``policy``, ``team_id`` apply to the copy."""
+        """Copy a board (the keywords apply to the copy); returns the new board."""
         source = check_id("board_id", board_id)
         body = COPY_BOARD_CHANGES.build(changes)
         return self.wrap(self.request("PUT", self.url(), params={"copy_from": source}, json=body))

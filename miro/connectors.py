@@ -11,6 +11,7 @@ from .core import params as p
 from .core.pagination import BOARD_CONTENT_CURSOR, Page, Paginator
 from .core.paths import check_id
 from .core.resource import Collection, Model, Resource
+from .core.signatures import declared
 from .errors import InvalidArgument, InvalidArgumentType
 from .models import Links, UserRef
 
@@ -69,6 +70,7 @@ _CAPTION = p.Body(
 
 
 def _caption(name: str, value: Any) -> Dict[str, Any]:
+    """A caption: its text, or a dict of content, position ('50%'), text_align_vertical."""
     if isinstance(value, str):
         return _CAPTION.build({"content": value})
     given = p.json_object(name, value)
@@ -76,6 +78,7 @@ def _caption(name: str, value: Any) -> Dict[str, Any]:
 
 
 def _one_caption(name: str, value: Any) -> List[Dict[str, Any]]:
+    """One caption: its text, or a dict of content, position ('50%'), text_align_vertical."""
     return [_caption(name, value)]
 
 
@@ -115,6 +118,8 @@ _EXCLUSIVE = [
 CONNECTOR_CREATE = p.Body(*_FIELDS, required=("start", "end"), exclusive=_EXCLUSIVE)
 #: ``ConnectorChangesData``: every field optional.
 CONNECTOR_CHANGES = p.Body(*_FIELDS, exclusive=_EXCLUSIVE)
+#: A connector drawn from a known item: its other end is ``to``, the rest as create.
+CONNECTOR_FROM_ITEM = CONNECTOR_CREATE.without("start", "end")
 
 
 @attrs.define(kw_only=True)
@@ -122,7 +127,7 @@ class ConnectorEnd(Model):
     """One end of a connector: the item and where on it the line attaches."""
 
     id: Optional[str] = None
-    position: Optional[Dict[str, str]] = None
+    position: Optional[Dict[str, Any]] = None  # RelativeOffset: open, so any JSON value
     links: Optional[Links] = None
 
 
@@ -173,6 +178,7 @@ class Connector(Resource):
         ident = check_id("item", item)
         return ident in (getattr(self.start_item, "id", None), getattr(self.end_item, "id", None))
 
+    @declared(CONNECTOR_CHANGES)
     def update(self, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change ends, shape, captions or style; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
@@ -196,15 +202,9 @@ class Connectors(Collection[Connector]):
     model = Connector
     paging = BOARD_CONTENT_CURSOR
 
+    @declared(CONNECTOR_CREATE)
     def create(self, **fields: Unpack[ConnectorCreate]) -> Connector:
-        """Join ``start`` and ``end`` (items or ids).
-
-        Keywords: ``shape`` (straight, elbowed, curved), ``caption`` or ``captions``,
-        ``start_snap_to``/``end_snap_to`` (auto, top, right, bottom, left) or
-        ``start_position``/``end_position`` (``("50%", "0%")``), and style:
-        ``stroke_color``, ``stroke_width``, ``stroke_style``, ``start_stroke_cap``,
-        ``end_stroke_cap``, ``color``, ``font_size``, ``text_orientation``.
-        """
+        """Join ``start`` and ``end`` (items or ids, not frames); returns the connector."""
         body = CONNECTOR_CREATE.build(fields)
         if body["startItem"]["id"] == body["endItem"]["id"]:
             raise InvalidArgument("start and end must be different items")
@@ -225,6 +225,7 @@ class Connectors(Collection[Connector]):
         """Get one connector."""
         return self._get(connector_id)
 
+    @declared(CONNECTOR_CHANGES)
     def update(self, connector_id: str, **changes: Unpack[ConnectorChanges]) -> Connector:
         """Change a connector; only the given fields are sent."""
         return self._update(connector_id, CONNECTOR_CHANGES.build(changes))
@@ -255,6 +256,7 @@ class ItemConnectors:
     def __iter__(self) -> Iterator[Connector]:
         return (c for c in self._connectors.list() if c.touches(self.item_id))
 
+    @declared(CONNECTOR_FROM_ITEM)
     def create(self, to: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
-        """Connect the item to ``to`` (an item or id)."""
+        """Connect the item to ``to`` (an item or id); returns the connector."""
         return self._connectors.create(start=self.item_id, end=to, **fields)

@@ -33,6 +33,16 @@ from ._official_errors import (
 # --- end of official bases -----------------------------------------------------------------
 
 
+class MiroWarning(UserWarning):
+    """Base class of every warning this package gives (``error::miro.errors.MiroWarning``
+    in a ``filterwarnings`` setting makes them all errors)."""
+
+
+class MiroDeprecationWarning(MiroWarning, DeprecationWarning):
+    """Something of this package that is deprecated (hidden by default, as any
+    ``DeprecationWarning``, outside ``__main__`` and test runners)."""
+
+
 class MiroError(Exception):
     """Base class of every error this package raises on purpose."""
 
@@ -108,7 +118,9 @@ class MalformedResponse(MiroError):
 
     Raised for a body that is not JSON (an HTML page, a truncated answer), ``null`` where an
     object is due, or a field of the wrong type. Carries the request's ``method``, ``path``,
-    the answer's ``status`` and a short ``excerpt`` of the body (never a token).
+    the answer's ``status``, the ``field`` that did not fit (``"createdAt"``,
+    ``"data[2].title"``; empty when the whole body is wrong), ``detail`` (what was wrong)
+    and a short ``excerpt`` of the body (never a token).
     """
 
     def __init__(
@@ -119,26 +131,46 @@ class MalformedResponse(MiroError):
         method: str = "",
         path: str = "",
         excerpt: str = "",
+        field: str = "",
     ) -> None:
+        self.detail = message
         self.status = status
         self.method = method
         self.path = path
         self.excerpt = excerpt
+        self.field = field
         where = f" ({method} {path}" + (f" -> {status}" if status else "") + ")" if method else ""
         shown = f": {excerpt!r}" if excerpt else ""
         super().__init__(f"{message}{where}{shown}")
 
+    def located(self, method: str, path: str, status: Optional[int] = None) -> MalformedResponse:
+        """This error, or a copy naming the request it answered when it does not yet."""
+        if self.method:
+            return self
+        return MalformedResponse(
+            self.detail,
+            status=self.status if status is None else status,
+            method=method,
+            path=path,
+            excerpt=self.excerpt,
+            field=self.field,
+        )
+
     def __reduce__(self):  # picklable with its keyword arguments
         return (
             _rebuild_malformed,
-            (self.args[0], self.status, self.method, self.path, self.excerpt),
+            (self.args[0], self.detail, self.status, self.method, self.path, self.excerpt),
+            {"field": self.field},
         )
 
 
-def _rebuild_malformed(text: str, status: Any, method: str, path: str, excerpt: str):
+def _rebuild_malformed(
+    text: str, detail: str, status: Any, method: str, path: str, excerpt: str
+) -> MalformedResponse:
     error = MalformedResponse.__new__(MalformedResponse)
     Exception.__init__(error, text)
-    error.status, error.method, error.path, error.excerpt = status, method, path, excerpt
+    error.detail, error.status, error.method, error.path = detail, status, method, path
+    error.excerpt, error.field = excerpt, ""
     return error
 
 
@@ -387,7 +419,9 @@ __all__ = [
     "InvalidArgumentType",
     "InvalidGrant",
     "LockTimeout",
+    "MiroDeprecationWarning",
     "MiroError",
+    "MiroWarning",
     "NotAuthorized",
     "NotFound",
     "OAuthError",

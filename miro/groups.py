@@ -15,9 +15,13 @@ import attrs
 from .core import params as p
 from .core.pagination import GROUP_CURSOR, Paginator
 from .core.resource import Collection, Model, Resource
+from .core.signatures import declared
 from .models import Links
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._declared import GroupItems  # the keywords of create/update (generated)
     from .items.base import Item
 
 #: The fields the spec declares for this body: those of the user-group ``Group`` schema
@@ -61,9 +65,10 @@ class Group(Resource):
         """The grouped items themselves (cursor pages, fetched as you iterate)."""
         return self._require_collection().items_of(self.id)
 
-    def update(self, *, items: Any) -> Group:
+    @declared(GROUP_BODY)
+    def update(self, **fields: Unpack[GroupItems]) -> Group:
         """Replace the group's items; Miro gives the group a new id, which this object takes."""
-        self._replace_with(self._require_collection().update(self.id, items=items))
+        self._replace_with(self._require_collection().update(self.id, **fields))
         return self
 
     def ungroup(self) -> None:
@@ -88,9 +93,10 @@ class Groups(Collection[Group]):
         """The board these groups are on."""
         return str(self._parents["board_id"])
 
-    def create(self, *, items: Any) -> Group:
-        """Group ``items`` (at least two items or item ids)."""
-        return self._create(GROUP_BODY.build({"items": items}))
+    @declared(GROUP_BODY)
+    def create(self, **fields: Unpack[GroupItems]) -> Group:
+        """Group ``items`` (at least two items or item ids); returns the group."""
+        return self._create(GROUP_BODY.build(fields))
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[Group]:
         """Every group on the board (cursor pages; ``limit`` 10..50)."""
@@ -119,9 +125,10 @@ class Groups(Collection[Group]):
             limit,
         )
 
-    def update(self, group_id: str, *, items: Any) -> Group:
+    @declared(GROUP_BODY)
+    def update(self, group_id: str, **fields: Unpack[GroupItems]) -> Group:
         """Replace a group's items (``PUT``); the answer carries the group's new id."""
-        return self._update(group_id, GROUP_BODY.build({"items": items}), method="PUT")
+        return self._update(group_id, GROUP_BODY.build(fields), method="PUT")
 
     def ungroup(self, group_id: str) -> None:
         """Dissolve a group, keeping its items."""

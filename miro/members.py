@@ -9,10 +9,13 @@ import attrs
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.resource import Collection, Model, Resource
+from .core.signatures import declared
 from .models import Links
 
-if TYPE_CHECKING:
-    from ._declared import BoardRole  # ROLES as a Literal (generated)
+if TYPE_CHECKING:  # the keywords of share/update (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from ._declared import BoardInvite, BoardMemberChanges
 
 ROLES = ("viewer", "commenter", "editor", "coowner", "owner")
 
@@ -40,9 +43,10 @@ class BoardMember(Resource):
     type: Optional[str] = None
     links: Optional[Links] = None
 
-    def update(self, *, role: BoardRole) -> BoardMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, **changes: Unpack[BoardMemberChanges]) -> BoardMember:
         """Change this member's role; updates this object."""
-        self._replace_with(self._require_collection().update(self.id, role=role))
+        self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
     def remove(self) -> None:
@@ -87,22 +91,22 @@ class BoardMembers(Collection[BoardMember]):
         """One page of members, as ``GET …/members`` returns it."""
         return self.list(limit=limit).page(offset=offset)
 
-    def share(
-        self, emails: Any, *, role: Optional[BoardRole] = None, message: Optional[str] = None
-    ) -> InvitationResult:
-        """Invite people by email (1..20 addresses) with a role (default commenter)."""
+    @declared(INVITE)
+    def share(self, emails: Any, **fields: Unpack[BoardInvite]) -> InvitationResult:
+        """Invite people by email (one address, or 1..20) with a role (default commenter)."""
         if isinstance(emails, str):
             emails = [emails]
-        body = INVITE.build({"emails": emails, "role": role, "message": message})
+        body = INVITE.build({"emails": emails, **fields})
         return InvitationResult.from_dict(self.request("POST", self.url(), json=body))
 
     def get(self, member_id: str) -> BoardMember:
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: BoardRole) -> BoardMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, member_id: str, **changes: Unpack[BoardMemberChanges]) -> BoardMember:
         """Change a member's role."""
-        return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
+        return self._update(member_id, MEMBER_CHANGES.build(changes))
 
     def remove(self, member_id: str) -> None:
         """Remove a member from the board."""

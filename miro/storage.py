@@ -52,7 +52,7 @@ from typing import (
     Union,
 )
 
-from .errors import InvalidArgument, InvalidArgumentType, LockTimeout
+from .errors import InvalidArgument, InvalidArgumentType, LockTimeout, MiroWarning
 
 __all__ = [
     "InMemoryStorage",
@@ -427,7 +427,7 @@ class SQLiteStorage(_Keyed):
 # -- private token files (issue #12.8) ---------------------------------------------------
 
 
-class InsecureTokenFile(UserWarning):
+class InsecureTokenFile(MiroWarning):
     """A token file can be read or written by users other than its owner."""
 
 

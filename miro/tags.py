@@ -15,13 +15,14 @@ from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
 from .core.resource import Collection, Resource
+from .core.signatures import declared
 from .errors import InvalidArgument
 from .models import Links
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ._declared import TagChanges, TagColor
+    from ._declared import TagChanges, TagCreate
     from .items.base import Item
 
 TAG_COLORS = (
@@ -49,8 +50,9 @@ class Tag(Resource):
     type: Optional[str] = None
     links: Optional[Links] = None
 
+    @declared(TAG_CHANGES)
     def update(self, **changes: Unpack[TagChanges]) -> Tag:
-        """Change ``title`` and/or ``fill_color``; updates this object."""
+        """Change the tag; updates this object."""
         self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
@@ -77,9 +79,10 @@ class Tags(Collection[Tag]):
         """The board these tags belong to."""
         return str(self._parents["board_id"])
 
-    def create(self, *, title: str, fill_color: Optional[TagColor] = None) -> Tag:
-        """Create a tag (``title`` 1..120 characters, unique on the board)."""
-        return self._create(TAG_CREATE.build({"title": title, "fill_color": fill_color}))
+    @declared(TAG_CREATE)
+    def create(self, **fields: Unpack[TagCreate]) -> Tag:
+        """Create a tag (its ``title`` unique on the board); returns it."""
+        return self._create(TAG_CREATE.build(fields))
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[Tag]:
         """Every tag on the board (offset pages; ``limit`` 1..50)."""
@@ -96,8 +99,9 @@ class Tags(Collection[Tag]):
         """Get one tag."""
         return self._get(tag_id)
 
+    @declared(TAG_CHANGES)
     def update(self, tag_id: str, **changes: Unpack[TagChanges]) -> Tag:
-        """Change a tag's ``title`` and/or ``fill_color``."""
+        """Change a tag; only the given fields are sent."""
         return self._update(tag_id, TAG_CHANGES.build(changes))
 
     def delete(self, tag_id: str) -> None:

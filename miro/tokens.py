@@ -15,6 +15,7 @@ from .core import params as p
 from .core.convert import structure
 from .core.resource import Model
 from .core.transport import Transport
+from .errors import MiroDeprecationWarning
 from .models import UserRef
 
 #: ``RevokeTokenRequest``: all three fields are required.
@@ -73,7 +74,7 @@ class Token:
         """
         warnings.warn(
             "the v1 revoke endpoint sends the token in the URL; use api.token.revoke()",
-            DeprecationWarning,
+            MiroDeprecationWarning,
             stacklevel=2,
         )
         token = _SECRET(

@@ -45,6 +45,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "contract_exempt(reason): do not check this test's exchanges against the spec"
     )
+    config.addinivalue_line(
+        "markers", "generated: checks a generated file (CI runs these under several hash seeds)"
+    )
     reason = contract_spec.unavailable_reason()
     if reason and os.environ.get("CI"):
         # Locally the contract tests skip, saying why; in CI a missing spec would turn

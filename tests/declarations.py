@@ -8,7 +8,8 @@ declarations and writes them out as type-checker declarations:
 * ``miro/items/_declared.py``: per item type, ``TypedDict`` s of create/update keywords
   (enums as ``Literal``), the typed collection (``board.items.sticky_notes``) and the
   ``update`` overloads of the models;
-* ``miro/_declared_bodies.py``: the create/update keywords of boards, connectors, tags;
+* ``miro/_declared.py``: the keywords of the fluent create/update methods outside the items
+  (boards, connectors, tags, members, teams, projects …);
 * ``miro/compat/_declared.py``: every flat method of ``MiroApi`` with its real signature,
   per-call keywords included;
 * ``miro/compat/_item_methods.py``: the flat item methods generated at import time, for
@@ -395,10 +396,12 @@ def item_declarations() -> str:
 # --- miro/_declared.py ---------------------------------------------------------------------------
 
 #: (module, Body, TypedDict, what it is, keywords left out) for the fluent create/update
-#: methods outside the items.
+#: methods outside the items (the ``@declared`` methods: their run-time signatures come from
+#: the same bodies). A keyword left out is a parameter of its own (``share(emails, ...)``).
 BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
     ("miro.boards", "BOARD_CHANGES", "BoardChanges", "What a board's create/update take.", ()),
     ("miro.boards", "COPY_BOARD_CHANGES", "CopyBoardChanges", "What a board's copy takes.", ()),
+    ("miro.boards", "LIST_FILTERS", "BoardFilters", "What boards.list/page filter by.", ()),
     ("miro.connectors", "CONNECTOR_CREATE", "ConnectorCreate", "What connectors.create takes.", ()),
     (
         "miro.connectors",
@@ -409,13 +412,29 @@ BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
     ),
     (
         "miro.connectors",
-        "CONNECTOR_CREATE",
+        "CONNECTOR_FROM_ITEM",
         "ConnectorFromItem",
         "What item.connect_to / item.connectors.create take besides the other end.",
-        ("start", "end"),
+        (),
     ),
-    ("miro.boards", "LIST_FILTERS", "BoardFilters", "What boards.list/page filter by.", ()),
+    ("miro.tags", "TAG_CREATE", "TagCreate", "What tags.create takes.", ()),
     ("miro.tags", "TAG_CHANGES", "TagChanges", "What a tag's update takes.", ()),
+    ("miro.groups", "GROUP_BODY", "GroupItems", "What a group's create/update take.", ()),
+    (
+        "miro.members",
+        "INVITE",
+        "BoardInvite",
+        "What board.members.share takes besides the emails.",
+        ("emails",),
+    ),
+    (
+        "miro.members",
+        "MEMBER_CHANGES",
+        "BoardMemberChanges",
+        "What a board member's update takes.",
+        (),
+    ),
+    ("miro.enterprise.teams", "TEAM", "TeamCreate", "What teams.create takes.", ()),
     ("miro.enterprise.teams", "TEAM_CHANGES", "TeamChanges", "What a team's update takes.", ()),
     (
         "miro.enterprise.teams",
@@ -424,12 +443,82 @@ BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
         "What a team's update_settings takes.",
         (),
     ),
-    ("miro.enterprise.projects", "PROJECT", "ProjectChanges", "What a project's update takes.", ()),
+    (
+        "miro.enterprise.teams",
+        "INVITE",
+        "TeamInvite",
+        "What team.members.invite takes besides the email.",
+        ("email",),
+    ),
+    (
+        "miro.enterprise.teams",
+        "MEMBER_CHANGES",
+        "TeamMemberChanges",
+        "What a team member's update takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.classification",
+        "TEAM_SETTINGS",
+        "ClassificationSettingsChanges",
+        "What team.data_classification.update_settings takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.projects",
+        "PROJECT",
+        "ProjectChanges",
+        "What a project's create/update take.",
+        (),
+    ),
     (
         "miro.enterprise.projects",
         "SETTINGS_CHANGES",
         "ProjectSettingsChanges",
         "What a project's update_settings takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.projects",
+        "ADD_MEMBER",
+        "ProjectMemberAdd",
+        "What project.members.add takes besides the email.",
+        ("email",),
+    ),
+    (
+        "miro.enterprise.projects",
+        "MEMBER_CHANGES",
+        "ProjectMemberChanges",
+        "What a project member's update takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.user_groups",
+        "GROUP_FIELDS",
+        "UserGroupCreate",
+        "What user_groups.create takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.user_groups",
+        "GROUP_CHANGES",
+        "UserGroupChanges",
+        "What a user group's update takes.",
+        (),
+    ),
+    (
+        "miro.enterprise.user_groups",
+        "MEMBER_FIELDS",
+        "UserGroupMemberAdd",
+        "What user_group.members.add takes besides the email.",
+        ("email",),
+    ),
+    ("miro.enterprise.legal_holds", "CASE", "CaseFields", "What a case's create/update take.", ()),
+    (
+        "miro.enterprise.legal_holds",
+        "HOLD",
+        "LegalHoldFields",
+        "What a legal hold's create/update take.",
         (),
     ),
     (
@@ -442,37 +531,18 @@ BODIES: Tuple[Tuple[str, str, str, str, Tuple[str, ...]], ...] = (
 )
 
 
-#: (module, tuple of choices, alias): the enums of hand-written keyword arguments.
-ALIASES: Tuple[Tuple[str, str, str], ...] = (
-    ("miro.members", "ROLES", "BoardRole"),
-    ("miro.tags", "TAG_COLORS", "TagColor"),
-    ("miro.enterprise.teams", "TEAM_ROLES", "TeamRole"),
-    ("miro.enterprise.projects", "PROJECT_ROLES", "ProjectRole"),
-)
-
-
 def body_declarations() -> str:
     import importlib
 
-    from miro.core import params as p
-
     imports = Imports("miro", own="miro._declared")
     parts = []
-    for module, attribute, name in ALIASES:
-        choices = getattr(importlib.import_module(module), attribute)
-        spelled = ", ".join(repr(c) for c in choices)
-        literal = imports.name("typing", "Literal")
-        parts.append(f"    #: ``{module}.{attribute}``\n    {name} = {literal}[{spelled}]\n")
     for module, attribute, name, doc, dropped in BODIES:
-        body = getattr(importlib.import_module(module), attribute)
-        if dropped:
-            kept = {k: v for k, v in body.params.items() if k not in dropped}
-            required = [k for k in body.required if k not in dropped]
-            body = p.Body(kept, required=required)
+        body = getattr(importlib.import_module(module), attribute).without(*dropped)
         parts.append(typed_dict(name, body, doc, imports))
     doc = (
-        "The keywords of boards, connectors, tags, teams, projects and SCIM users, and the\n"
-        "enums of hand-written arguments, for type checkers."
+        "The keywords of the fluent create/update methods outside the items (boards,\n"
+        "connectors, tags, groups, members, teams, projects, user groups, legal holds, SCIM\n"
+        "users), for type checkers."
     )
     return (
         HEADER.format(doc=doc, command=COMMAND)

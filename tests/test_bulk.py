@@ -1,5 +1,6 @@
 """Bulk create: chunks of the API's maximum, input order kept, bad specs refused up front."""
 
+import json
 import math
 
 import pytest
@@ -77,6 +78,20 @@ def test_a_failing_chunk_reports_what_earlier_chunks_created(fake, board):
     with pytest.raises(miro.errors.BadRequest) as failed:
         board.items.create_many(specs)
     assert [n.data.content for n in failed.value.created] == [str(i) for i in range(40)]
+
+
+def test_flat_create_items_answers_what_miro_answered_never_a_constant(fake, api, board):
+    notes = [{"type": "sticky_note", "data": {"content": str(i)}} for i in range(3)]
+    fake.clear_exchanges()
+    answered = api.create_items(board.id, notes)
+    sent = json.loads(fake.exchanges[-1].response_body)
+    assert answered.type == sent["type"] and [i.id for i in answered.data] == [
+        i["id"] for i in sent["data"]
+    ]
+    bulk = f"/v2/boards/{board.id.replace('=', '%3D')}/items/bulk"
+    fake.break_answer("cut", path=bulk)  # the items are made, the answer is lost
+    recovered = api.create_items(board.id, notes)  # found on the board: no answer to quote
+    assert len(recovered.data) == 3 and recovered.type is None
 
 
 def test_flat_create_items(api, board):

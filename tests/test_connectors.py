@@ -96,3 +96,18 @@ def test_connector_input_is_checked_before_sending(fake, board):
     with pytest.raises(ValueError, match="end_stroke_cap must be one of"):
         board.connectors.create(start=a, end="1", end_stroke_cap="pointy")
     assert fake.exchanges == []
+
+
+@pytest.mark.parametrize("added", [2, {"index": 2, "side": "left"}, [1, 2], None, True])
+def test_a_field_miro_adds_to_an_end_position_is_kept(fake, api, board, added):
+    """``RelativeOffset`` is an open object in the spec: a new field of any JSON type must
+    not make reading, updating or listing the connector fail."""
+    a, b = (board.items.shapes.create(shape="circle", x=300 * i, y=0) for i in range(2))
+    connector = board.connectors.create(start=a, end=b)
+    stored = fake.store.connectors[board.id][connector.id]["startItem"]
+    stored["position"] = {"x": "50%", "y": "0%", "snapToIndex": added}
+    expected = {"x": "50%", "y": "0%", "snapToIndex": added}
+    assert board.connectors.get(connector.id).start_item.position == expected
+    assert api.get_connector(board.id, connector.id).start_item.position.get("snapToIndex") == added
+    assert connector.update(shape="curved").start_item.position == expected
+    assert [c.start_item.position for c in board.connectors] == [expected]

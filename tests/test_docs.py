@@ -1,9 +1,12 @@
 """The documentation site's pages: every code block runs as pasted, against FakeMiro.
 
-A page is a session a reader follows from the top: its ```python and ```pycon blocks run in
-order in one namespace (with the README's setup: ``MIRO_BASE_URL`` and the app settings
-pointing at a FakeMiro whose token is ``"<access token>"``, a temporary working
-directory). A block preceded by ``<!-- docs-test: skip (why) -->`` is not run.
+A page is a session a reader follows from the top: its ```python blocks are pasted line by
+line at the plain ``>>>`` prompt (:mod:`pasting`: a blank line inside an indented block
+breaks there, as it would for the reader) and its ```pycon blocks run statement by
+statement, in order, in one namespace, with the README's setup (``MIRO_BASE_URL`` and the
+app settings pointing at a FakeMiro whose token is ``"<access token>"``, a temporary working
+and home directory). A page leaves the working directory as it found it. A block preceded by
+``<!-- docs-test: skip (why) -->`` is not run.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 from typing import Any, Iterator, List
 
 import pytest
-from test_readme import Block, _namespace, blocks, run_block, session  # noqa: F401
+from pasting import paste
+from test_readme import Block, _namespace, _run_session, blocks, session  # noqa: F401
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_ext" not in p.parts)
@@ -54,14 +58,24 @@ PAGES_WITH_CODE = [p for p in PAGES if _runnable(p)]
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[_name(p) for p in PAGES_WITH_CODE])
-def test_page_runs_as_pasted(page: Path, session: Any, environment: None) -> None:  # noqa: F811
+def test_page_runs_as_pasted(
+    page: Path,
+    session: Any,  # noqa: F811 (the README's fixture, imported)
+    environment: None,
+    tmp_path: Path,
+) -> None:
     from miro.testing import FakeMiro
 
     namespace = _namespace(session)
     try:
         for block in _runnable(page):
-            if not block.skipped:
-                run_block(block, namespace, _name(page))
+            if block.skipped:
+                continue
+            if block.language == "python":
+                paste(block.code, namespace, filename=_name(page), first_line=block.line + 1)
+            else:
+                _run_session(block, namespace, _name(page))
+        assert not list(tmp_path.iterdir()), "the page wrote into the working directory"
     finally:  # a page that failed half-way leaves no server running
         for value in list(namespace.values()):
             if isinstance(value, FakeMiro):

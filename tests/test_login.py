@@ -10,7 +10,9 @@ import threading
 import pytest
 import requests
 
+import miro
 from miro import Miro, SQLiteStorage
+from miro.__main__ import main
 from miro.errors import AuthorizationDenied, InvalidArgument, NotAuthorized, StateMismatch
 
 
@@ -133,3 +135,57 @@ def test_python_dash_m_miro_login(fake, tmp_path):
     stored = SQLiteStorage(db, key="me").get()
     assert stored is not None and stored.user_id == fake.user_id
     assert stored.access_token not in out + err
+
+
+def test_the_command_line_says_its_version_and_lists_login_once(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0 and capsys.readouterr().out.strip() == f"miro {miro.__version__}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines if line.strip().startswith("login")] == ["login"]
+
+
+@pytest.mark.parametrize(
+    "missing, advice",
+    [
+        ("MIRO_CLIENT_ID", "pass --client-id or set MIRO_CLIENT_ID"),
+        ("MIRO_CLIENT_SECRET", "set MIRO_CLIENT_SECRET"),
+        ("MIRO_REDIRECT_URL", "pass --redirect-url or set MIRO_REDIRECT_URL"),
+    ],
+)
+def test_login_without_configuration_names_the_options(monkeypatch, capsys, missing, advice):
+    settings = {
+        "MIRO_CLIENT_ID": "3458764",
+        "MIRO_CLIENT_SECRET": "secret",
+        "MIRO_REDIRECT_URL": "http://localhost:8765/cb",
+    }
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv(missing)
+    assert main(["login", "--no-browser", "--timeout", "0.1"]) == 1
+    err = capsys.readouterr().err
+    assert advice in err and "Miro()" not in err, err
+
+
+def test_login_takes_the_client_id_and_redirect_url_as_options(fake, tmp_path, monkeypatch):
+    monkeypatch.delenv("MIRO_CLIENT_ID", raising=False)
+    monkeypatch.delenv("MIRO_REDIRECT_URL", raising=False)
+    monkeypatch.setenv("MIRO_CLIENT_SECRET", fake.client_secret)
+    port = free_port()
+    seen = []
+    fake_browser = browser_for(fake)
+
+    def open_browser(url):
+        seen.append(url)
+        return fake_browser(url)
+
+    monkeypatch.setattr("webbrowser.open", open_browser)
+    code = main(
+        ["login", "--client-id", fake.client_id, "--redirect-url", f"http://127.0.0.1:{port}/cb"]
+        + ["--db", str(tmp_path / "t.db"), "--base-url", fake.url]
+        + ["--authorize-url", fake.authorize_url, "--timeout", "20"]
+    )
+    assert code == 0 and f"client_id={fake.client_id}" in seen[0]
+    assert SQLiteStorage(tmp_path / "t.db", key="default").get().user_id == fake.user_id

@@ -121,3 +121,66 @@ def test_one_malformed_element_is_skipped_with_a_warning_and_the_rest_arrive(fak
         warnings.simplefilter("error", MalformedElementWarning)
         with pytest.raises(MalformedElementWarning):
             board.items.list(limit=10).all()
+
+
+def _board_with_a_bad_timestamp(fake, api):
+    board = api.boards.create(name="when?")
+    fake.store.boards[board.id]["createdAt"] = 5
+    return board
+
+
+def _item_with_a_bad_tag(fake, api):
+    board = api.boards.create(name="tagged")
+    note = board.items.sticky_notes.create(content="n")
+    tag = board.tags.create(title="t")
+    note.tags.attach(tag)
+    fake.store.tags[board.id][tag.id]["title"] = 5
+    return note
+
+
+MALFORMED_CALLS = {
+    "fluent get": (_board_with_a_bad_timestamp, lambda api, b: api.boards.get(b.id), "GET"),
+    "flat get": (_board_with_a_bad_timestamp, lambda api, b: api.get_specific_board(b.id), "GET"),
+    "flat update": (
+        _board_with_a_bad_timestamp,
+        lambda api, b: api.update_board(b.id, {"name": "x"}),
+        "PATCH",
+    ),
+    "an item's tags": (_item_with_a_bad_tag, lambda api, note: note.tags.list(), "GET"),
+}
+
+
+@pytest.mark.contract_exempt("the fake is made to answer off-contract on purpose")
+@pytest.mark.parametrize("case", sorted(MALFORMED_CALLS))
+def test_every_malformed_response_says_status_method_path_and_field(fake, api, case):
+    setup, call, method = MALFORMED_CALLS[case]
+    thing = setup(fake, api)
+    fake.clear_exchanges()
+    with pytest.raises(MalformedResponse) as caught:
+        call(api, thing)
+    error, answered = caught.value, fake.exchanges[-1]
+    assert (error.status, error.method) == (200, method)
+    assert error.path == answered.path and error.field in ("createdAt", "title"), vars(error)
+    assert f"({method} {answered.path} -> 200)" in str(error)
+
+
+@pytest.mark.contract_exempt("the fake is made to answer off-contract on purpose")
+def test_a_skipped_element_of_a_listing_says_where_it_came_from(fake, api):
+    board = _board_with_a_bad_timestamp(fake, api)
+    with pytest.warns(MalformedElementWarning) as caught:
+        assert board.id not in [b.id for b in api.boards]
+    error = caught[0].message.error
+    assert (error.status, error.method, error.path, error.field) == (
+        200,
+        "GET",
+        "/v2/boards",
+        "createdAt",
+    )
+
+
+def test_data_not_from_an_answer_names_no_request():
+    api_answer_free = {"id": "b", "createdAt": 5}
+    with pytest.raises(MalformedResponse) as caught:
+        structure(api_answer_free, miro.Board)
+    error = caught.value
+    assert (error.status, error.method, error.path, error.field) == (None, "", "", "createdAt")

@@ -62,3 +62,40 @@ def test_names_and_datetimes():
     assert snake("create-sticky-note-item") == "create_sticky_note_item"
     assert parse_datetime("2026-01-02T03:04:05.1234567Z").tzinfo is not None
     assert parse_datetime("2026-01-02T03:04:05+02:00").utcoffset() == datetime.timedelta(hours=2)
+
+
+def _models():
+    """Every model class of the SDK (every family loaded, so every module is imported)."""
+    import typing
+
+    from miro.compat import lazy
+    from miro.core.resource import Model
+
+    lazy.load_all(type("Host", (), {}))
+    found, todo = [], [Model]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    ours = {cls for cls in found if cls.__module__.startswith("miro.")}  # not tests' models
+    return sorted(ours, key=lambda c: f"{c.__module__}.{c.__qualname__}"), typing
+
+
+def test_every_free_form_map_of_the_models_keeps_any_json_value():
+    """A dict field stands for an object the spec leaves open (typed objects are models):
+    its values must be ``Any``, so a field Miro adds, of any JSON type, is kept."""
+    import attrs
+
+    models, typing = _models()
+    narrow = []
+    for model in models:
+        hints = typing.get_type_hints(model)
+        for field in attrs.fields(model):
+            todo = [hints.get(field.name)]
+            while todo:
+                kind = todo.pop()
+                args = typing.get_args(kind)
+                if typing.get_origin(kind) is dict and args[1] is not typing.Any:
+                    narrow.append(f"{model.__module__}.{model.__qualname__}.{field.name}")
+                todo.extend(args)
+    assert len(models) > 100 and not narrow, narrow

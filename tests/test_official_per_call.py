@@ -3,7 +3,6 @@
 headers and the header auth reach the transport for that one call, against FakeMiro."""
 
 import inspect
-import time
 
 import pytest
 
@@ -54,11 +53,9 @@ def test_too_many_or_doubled_arguments_are_refused(api, fake):
 
 
 def test_a_per_call_timeout_applies_to_that_call(api, fake):
-    fake.delay(1.0)
-    started = time.monotonic()
+    fake.delay(3.0)  # answered after 3 s: within the client's timeout (30 s), not the call's
     with pytest.raises(Timeout):
         api.create_board({"name": "slow"}, _request_timeout=0.2)  # POST: never retried
-    assert time.monotonic() - started < 0.9
 
 
 def test_a_per_call_timeout_overrides_a_short_client_timeout(fake):

@@ -85,7 +85,7 @@ def test_a_cut_connection_is_retried_for_get_and_raised_for_post(fake, client, s
 
 def test_timeouts_raise_timeout(fake, sleeps):
     api = miro.MiroApi(fake.token, base_url=fake.url, timeout=0.2, max_retries=0)
-    fake.delay(1.0, times=1)
+    fake.delay(3.0, times=1)  # far past the client's 0.2 s, even on a busy machine
     with pytest.raises(miro.errors.Timeout):
         api.boards.create(name="slow")
 

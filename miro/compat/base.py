@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Tuple, TypeVar
+import re
+from typing import TYPE_CHECKING, Any, Callable, Container, Dict, Optional, Sequence, Tuple, TypeVar
 
 from ..core.pagination import MIRO_DEFAULT
 from ..core.registry import register
@@ -52,10 +53,60 @@ def _normalize_aliases(
     return out
 
 
+#: Arguments the fluent layer spells otherwise than the flat methods calling it: fluent
+#: name -> the flat names it may stand for. An argument error raised under a flat method
+#: that starts with a fluent name the method does not have is reworded to the method's
+#: own spelling (:func:`in_callers_terms`), so ``api.list_users(count=1001)`` says
+#: ``count``, not the paginator's ``limit``.
+FLUENT_SPELLINGS: Dict[str, Tuple[str, ...]] = {
+    "board_id": (*BOARD_ID_ALIASES[1:], "copy_from"),
+    "creator_ids": ("creator_id",),
+    "from_": ("var_from",),
+    "group": ("group_id",),
+    "limit": ("count",),
+    "member": ("member_id",),
+    "name": ("resource",),
+    "source": ("resource",),
+    "tag": ("tag_id",),
+}
+
+_LEADING_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def in_callers_terms(error: Exception, parameters: Container[str], given: Container[str]) -> None:
+    """Reword ``error`` (in place) to start with the flat method's spelling of the argument
+    it names, when it names the fluent spelling; ``given``: the keywords the caller used."""
+    message = str(error.args[0]) if error.args else ""
+    lead = _LEADING_NAME.match(message)
+    if lead is None or lead.group(0) in parameters or lead.group(0) in given:
+        return
+    for spelling in FLUENT_SPELLINGS.get(lead.group(0), ()):
+        if spelling in parameters:
+            error.args = (spelling + message[lead.end() :], *error.args[1:])
+            return
+
+
+def own_argument_names(fn: F) -> F:
+    """Make ``fn``'s argument errors name the arguments as ``fn`` spells them."""
+    parameters = inspect.signature(fn).parameters
+
+    @functools.wraps(fn)
+    def method(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (InvalidArgument, InvalidArgumentType) as error:
+            in_callers_terms(error, parameters, kwargs)
+            raise
+
+    return method  # type: ignore[return-value]
+
+
 def official(fn: F) -> F:
-    """Let a method take the official clients' spellings of the board id."""
+    """Let a method take the official clients' spellings of the board id; its argument
+    errors name the arguments as it spells them (:func:`own_argument_names`)."""
     signature = inspect.signature(fn)
 
+    @own_argument_names
     @functools.wraps(fn)
     def method(*args: Any, **kwargs: Any) -> Any:
         result = fn(*args, **_normalize_aliases(signature, args, kwargs))
@@ -125,7 +176,11 @@ def generated(
         bound.apply_defaults()
         values = dict(bound.arguments)
         options = take_per_call(values)
-        result = call_with(options, impl, values.pop("self"), **values)
+        try:
+            result = call_with(options, impl, values.pop("self"), **values)
+        except (InvalidArgument, InvalidArgumentType) as error:
+            in_callers_terms(error, signature.parameters, kwargs)
+            raise
         return shapes.adapt(op.flat_name, result)  # the official result shapes
 
     method.__name__ = method.__qualname__ = op.flat_name

@@ -75,10 +75,7 @@ class EnterpriseComplianceFlat(OrgHost):
         """Label the team's boards in bulk (``labelId``, ``notClassifiedOnly``)."""
         name = "update_boards_data_classification_label_request"
         kwargs = dc.BULK.from_json(update_boards_data_classification_label_request, name)
-        count = self._team_classification(org_id, team_id).classify_boards(**kwargs)
-        return dc.BoardsClassified(
-            number_updated_boards=count, type="update-boards-data-classification-label"
-        )
+        return self._team_classification(org_id, team_id).classify_boards_answer(**kwargs)
 
     @flat("enterprise-dataclassification-board-get", "team.data_classification.board")
     def enterprise_dataclassification_board_get(

@@ -15,7 +15,7 @@ import attrs
 from ..core.pagination import Page
 from ..core.resource import Model
 from ..enterprise import exports as ex
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, InvalidArgumentType
 from .base import OrgHost, flat, official, page_size
 from .official_models import model
 
@@ -35,7 +35,13 @@ class JobStatusChange(Model):
 
 
 def _statuses(value: Any) -> Optional[List[str]]:
-    return None if value is None else ([value] if isinstance(value, str) else list(value))
+    if value is None or isinstance(value, (list, tuple)):
+        return None if value is None else list(value)
+    if isinstance(value, str):
+        return [value]
+    raise InvalidArgumentType(
+        f"status must be a string or a list of strings, got {type(value).__name__}"
+    )
 
 
 class EnterpriseExportsFlat(OrgHost):

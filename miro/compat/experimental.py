@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..core.pagination import Page
+from ..core.params import json_object
+from ..errors import InvalidArgumentType
 from ..experimental import (
     CODE_WIDGET,
     FLOWCHART_SHAPE,
@@ -76,11 +78,9 @@ class ExperimentalFlat(ExperimentalItemMethods):
     @flat("move-code-widget-item", "code_widget.move")
     def move_code_widget_item(self, board_id: str, item_id: str, position_change: Any) -> Item:
         """Move a code widget (``{"x": …, "y": …}``)."""
-        position = dict(position_change or {})
+        position = json_object("position_change", position_change)
         unknown = set(position) - {"x", "y"}
         if unknown:
-            from ..errors import InvalidArgumentType
-
             raise InvalidArgumentType(f"position_change: unknown field {sorted(unknown)[0]!r}")
         return self._experimental(board_id).code_widgets.move(item_id, **position)
 

@@ -20,7 +20,7 @@ from ..scim.models import (
     ScimUser,
     ServiceProviderConfig,
 )
-from .base import flat
+from .base import flat, own_argument_names
 
 
 def _user_kwargs(body: Any, name: str) -> Dict[str, Any]:
@@ -66,6 +66,7 @@ class ScimFlat:
             attributes=attributes, filter=filter, sort_by=sort_by, sort_order=sort_order,
         )  # fmt: skip
 
+    @own_argument_names
     def get_all_users(
         self, filter: Optional[str] = None, count: Optional[int] = None
     ) -> ScimPaginator[ScimUser]:

@@ -34,9 +34,11 @@ def envelope(**fields: Any) -> OfficialDict:
 
 
 def bulk_list(items: Any) -> OfficialDict:
-    """Bulk creation's answer: Miro's ``{"type": "bulk-list", "data": [...]}`` (spec example;
-    the fluent ``create_many`` returns the list)."""
-    return envelope(data=list(items), type="bulk-list")
+    """Bulk creation's answer as Miro sent it, ``{"type": "bulk-list", "data": [...]}``: the
+    fluent ``create_many`` returns the items, with the answers' other fields in ``.answer``
+    (``type`` is None when no answer arrived and the items were found on the board)."""
+    fields = dict(getattr(items, "answer", None) or {})
+    return envelope(**{"type": fields.pop("type", None), **fields, "data": list(items)})
 
 
 #: What the official client returns for an empty answer of an operation it types ``object``.

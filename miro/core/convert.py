@@ -27,6 +27,7 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ..errors import MalformedResponse
+from .answered import origin
 
 T = TypeVar("T")
 
@@ -118,9 +119,13 @@ class WrongShape(ValueError):
         self.message = message
         self.where: List[str] = []  # innermost key first, filled while unwinding
 
+    @property
+    def field(self) -> str:
+        """The path to the value, ``"child.tags[1]"`` (empty for the value itself)."""
+        return ".".join(reversed(self.where)).replace(".[", "[")
+
     def __str__(self) -> str:
-        path = ".".join(reversed(self.where)).replace(".[", "[")
-        return f"{path}: {self.message}" if path else self.message
+        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 _JSON_NAMES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
@@ -523,10 +528,10 @@ def structure(data: Any, cls: Type[T]) -> T:
 def malformed(cls: Any, data: Any, error: Exception) -> MalformedResponse:
     """The :class:`~miro.errors.MalformedResponse` for JSON that did not fit ``cls``."""
     name = getattr(cls, "__name__", str(cls))
-    detail = f"{name} does not fit: {error}"
-    found = MalformedResponse(detail, excerpt=excerpt(data))
-    found.detail = detail  # type: ignore[attr-defined]  # re-raised with the request's path
-    return found
+    field = error.field if isinstance(error, WrongShape) else ""
+    return MalformedResponse(
+        f"{name} does not fit: {error}", excerpt=excerpt(data), field=field, **origin(data)
+    )
 
 
 def excerpt(data: Any, size: int = 200) -> str:

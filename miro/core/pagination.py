@@ -38,8 +38,10 @@ from ..errors import (
     InvalidArgumentType,
     MalformedResponse,
     MiroError,
+    MiroWarning,
     PaginationError,
 )
+from .answered import origin
 from .official import OfficialModel
 from .progress import collect
 from .public import html_repr, public_dir, to_dataframe
@@ -73,14 +75,17 @@ class Paging:
     max_limit: int
     limit_as_string: bool = True
     data_key: str = "data"
+    #: What the page size is called where users give it (SCIM's ``count``).
+    limit_name: str = "limit"
 
     def check_limit(self, limit: Any) -> int:
         """Validate a page size against this endpoint's range."""
+        name = self.limit_name
         if isinstance(limit, bool) or not isinstance(limit, int):
-            raise InvalidArgumentType(f"limit must be an int, got {type(limit).__name__}")
+            raise InvalidArgumentType(f"{name} must be an int, got {type(limit).__name__}")
         if not self.min_limit <= limit <= self.max_limit:
             raise InvalidArgument(
-                f"limit must be between {self.min_limit} and {self.max_limit} for this list, "
+                f"{name} must be between {self.min_limit} and {self.max_limit} for this list, "
                 f"got {limit}"
             )
         return limit
@@ -144,7 +149,7 @@ FetchPage = Callable[[Dict[str, Any]], Mapping[str, Any]]
 Position = Union[str, int, None]  # a cursor (cursor lists) or an offset (offset lists)
 
 
-class MalformedElementWarning(UserWarning):
+class MalformedElementWarning(MiroWarning):
     """One element of a listed page did not fit its model and was skipped.
 
     ``error`` is the :class:`~miro.errors.MalformedResponse` saying what was wrong and
@@ -345,8 +350,8 @@ class Paginator(Generic[T]):
         if not isinstance(items, list):
             raise MalformedResponse(
                 f"expected a list in {self.paging.data_key!r}, got {type(items).__name__}",
-                method="GET",
-                path=self.path,
+                field=self.paging.data_key,
+                **{"method": "GET", "path": self.path, **origin(body)},
             )
         page = Page(
             data=self._convert_all(items),
@@ -372,12 +377,7 @@ class Paginator(Generic[T]):
             try:
                 kept.append(convert(item))
             except MalformedResponse as error:
-                error = MalformedResponse(
-                    getattr(error, "detail", str(error)),
-                    method="GET",
-                    path=self.path,
-                    excerpt=error.excerpt,
-                )
+                error = error.located("GET", self.path)
                 warnings.warn(MalformedElementWarning(error, item), stacklevel=4)
         return kept
 

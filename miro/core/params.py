@@ -35,7 +35,8 @@ Check = Callable[[str, Any], Any]
 
 @attrs.frozen
 class Param:
-    """One keyword argument: its place in the JSON body (``at``) and its check."""
+    """One keyword argument: its place in the JSON body (``at``), its check, and what it
+    takes in words when the check does not say it well enough (``doc``, for docstrings)."""
 
     at: Tuple[str, ...]
     check: Check
@@ -245,7 +246,11 @@ def top(**checks: Check) -> Dict[str, Param]:
 
 
 POSITION = section("position", x=NUMBER, y=NUMBER)
-PARENT = {"parent": Param(("parent", "id"), ID)}
+PARENT = {
+    "parent": Param(
+        ("parent", "id"), ID, "a frame or its id (x/y are then measured from the frame's top-left)"
+    )
+}
 _SIZE = number(minimum=0)
 _ROTATION = number(minimum=-360, maximum=360)
 GEOMETRY = section("geometry", width=_SIZE, height=_SIZE, rotation=_ROTATION)
@@ -290,6 +295,17 @@ class Body:
         """The same parameters with nothing required (an update of the same resource)."""
         return Body(
             self.params, exclusive=self.exclusive, constants=self.constants, ignored=self.ignored
+        )
+
+    def without(self, *names: str) -> Body:
+        """The same body less ``names`` (a method that takes them under other names)."""
+        return Body(
+            {k: v for k, v in self.params.items() if k not in names},
+            required=[k for k in self.required if k not in names],
+            exclusive=[pair for pair in self.exclusive if not set(pair) & set(names)],
+            constants=self.constants,
+            always=self.always,
+            ignored=self.ignored,
         )
 
     def check(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:

@@ -180,12 +180,7 @@ class Collection(Generic[R]):
         try:
             return self.wrap(data)
         except MalformedResponse as error:
-            raise MalformedResponse(
-                getattr(error, "detail", str(error)),
-                method=method,
-                path=path,
-                excerpt=error.excerpt,
-            ) from None
+            raise error.located(method, path) from None
 
     def _get(self, item_id: Any, params: Optional[Mapping[str, Any]] = None) -> R:
         return self._answer("GET", self.url(item_id), params=params)

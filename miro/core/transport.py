@@ -53,6 +53,7 @@ from ..errors import (
     TransportError,
     error_class,
 )
+from . import answered
 from .pacing import RESET_MARGIN, Pacer
 from .redact import SecretScrubber, protect_loggers, scrubbed_copy
 
@@ -603,6 +604,7 @@ def _parse(response: requests.Response, method: str, path: str) -> Any:
         raise _malformed(f"the answer's body is {kind}", response, method, path) from None
     if parsed is None:
         raise _malformed("the answer's body is null", response, method, path)
+    answered.remember(parsed, response.status_code, method, path)
     return parsed
 
 

@@ -9,7 +9,18 @@ from typing import Any, Tuple
 
 from . import rows as r
 from .shapes import DARK_FILLS, DEFAULT_STICKY, OUTLINES, STICKY_COLORS
-from .svg import MIN_LABEL_PX, Box, attr, color, font_size, group, label, num, outline
+from .svg import (
+    MIN_LABEL_PX,
+    Box,
+    attr,
+    color,
+    font_size,
+    group,
+    label,
+    num,
+    outline,
+    title_size,
+)
 
 MARKERS = {
     "stealth": "arrow", "rounded_stealth": "arrow", "arrow": "arrow", "triangle": "arrow",
@@ -56,11 +67,12 @@ def item_svg(item: Any, b: Box, zoom: float) -> str:
 
 
 def frame_svg(item: Any, b: Box, zoom: float) -> str:
-    """A frame: its region, and its title above the top-left corner (12 px at any zoom)."""
+    """A frame: its region, and its title above the top-left corner (in proportion to the
+    frame)."""
     x0, y0, x1, y1 = b
     fill = color(getattr(getattr(item, "style", None), "fill_color", None), "#ffffff")
     title = r.content_of(item) or "Frame"
-    font = max(12.0 / zoom, 4.0)
+    font = title_size(x1 - x0, y1 - y0)
     title_svg = ""
     if font * zoom >= MIN_LABEL_PX:
         title_svg = (

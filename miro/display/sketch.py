@@ -9,9 +9,9 @@ captions. Elements carry classes (``item``, ``frame``, ``outline``, ``label``, `
 ``caption``) and ``data-id``/``data-type`` so the drawing can be inspected.
 
 Bounded for big boards: items outside the viewport are culled, at most ``max_items`` are
-drawn (frames first, then the largest; a note says how many were left out), labels too
-small to read at the zoom are skipped, and the picture is at most :data:`MAX_PIXELS` wide
-and high.
+drawn (frames first, then the largest; a note says how many were left out), labels (in
+proportion to their items) are skipped only for items a few pixels big, and the picture is
+at most :data:`MAX_PIXELS` wide and high.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ from typing import Any, List
 from ..items import geometry
 
 Box = geometry.Box
-MIN_LABEL_PX = 3.0
+#: Labels smaller than this many pixels at the sketch's zoom are left out (they are in
+#: proportion to their items, so only items of a few pixels lose theirs).
+MIN_LABEL_PX = 1.0
 _HEX = set("0123456789abcdefABCDEF")
 DEFS = (
     "<defs>"
@@ -53,14 +55,20 @@ def color(value: Any, default: str) -> str:
 
 
 def font_size(item: Any, w: float, h: float) -> float:
-    """The item's font size, or one that fits its box."""
+    """A font size relative to the item's ``w`` × ``h`` box, as sticky notes scale their
+    text, so a label stays in proportion at any zoom; the item's own ``fontSize`` (board
+    units) when that is larger."""
+    fitted = min(h * 0.16 if h else w * 0.1, w * 0.12) or 1.0
     size = getattr(getattr(item, "style", None), "font_size", None)
     try:
-        if size is not None:
-            return float(size)
+        return max(fitted, float(size)) if size is not None else fitted
     except (TypeError, ValueError):
-        pass
-    return max(4.0, min(h * 0.16 if h else w * 0.1, w * 0.12, 48.0))
+        return fitted
+
+
+def title_size(w: float, h: float) -> float:
+    """The size of a frame's title: relative to the frame, as items' labels are."""
+    return min(w * 0.035, h * 0.06) or 1.0
 
 
 def wrap(text: str, w: float, h: float, font: float) -> List[str]:

@@ -10,14 +10,20 @@ strings (``"3458764517517818867"``); an int is accepted too.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import attrs
 
 from ..core import params as p
 from ..core.paths import check_id, expand
 from ..core.resource import Collection, Model
+from ..core.signatures import declared
 from ..errors import InvalidArgument
+
+if TYPE_CHECKING:  # the keywords of update_settings (generated from TEAM_SETTINGS)
+    from typing_extensions import Unpack
+
+    from .._declared import ClassificationSettingsChanges
 
 
 def as_label_id(name: str, value: Any) -> int:
@@ -95,20 +101,27 @@ class TeamClassification(Collection[Any]):
         body = self.request("GET", self.url(suffix="-settings"))
         return TeamDataClassification.from_dict(body)
 
+    @declared(TEAM_SETTINGS)
     def update_settings(
-        self, *, enabled: Optional[bool] = None, default_label_id: Any = None
+        self, **changes: Unpack[ClassificationSettingsChanges]
     ) -> TeamDataClassification:
         """Turn classification on or off for the team, or change its default label."""
-        body = TEAM_SETTINGS.build({"enabled": enabled, "default_label_id": default_label_id})
+        body = TEAM_SETTINGS.build(changes)
         answer = self.request("PATCH", self.url(suffix="-settings"), json=body)
         return TeamDataClassification.from_dict(answer)
 
     def classify_boards(self, label_id: Any, *, not_classified_only: Optional[bool] = None) -> int:
         """Give the team's boards a label (only unlabelled ones with
         ``not_classified_only=True``); returns how many boards changed."""
-        body = BULK.build({"label_id": label_id, "not_classified_only": not_classified_only})
-        answer = BoardsClassified.from_dict(self.request("PATCH", self.url(), json=body))
+        answer = self.classify_boards_answer(label_id, not_classified_only=not_classified_only)
         return answer.number_updated_boards or 0
+
+    def classify_boards_answer(
+        self, label_id: Any, *, not_classified_only: Optional[bool] = None
+    ) -> BoardsClassified:
+        """:meth:`classify_boards`, returning Miro's whole answer (count and ``type``)."""
+        body = BULK.build({"label_id": label_id, "not_classified_only": not_classified_only})
+        return BoardsClassified.from_dict(self.request("PATCH", self.url(), json=body))
 
     def _board_url(self, board_id: Any) -> str:
         ids = dict(self._parents, board_id=board_id)

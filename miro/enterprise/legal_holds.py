@@ -12,7 +12,7 @@ from being deleted::
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import attrs
 
@@ -20,13 +20,20 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
+from ..core.signatures import declared
 from .base import ORG_CURSOR, child
+
+if TYPE_CHECKING:  # the keywords of create/update (generated from CASE and HOLD)
+    from typing_extensions import Unpack
+
+    from .._declared import CaseFields, LegalHoldFields
 
 CASE = p.Body(p.top(name=p.text(min_length=1), description=p.TEXT), required=("name",))
 MAX_HOLD_USERS = 200
 
 
 def _users(name: str, value: Any) -> List[Any]:
+    """Emails of the users held: one, or a list of 1..200."""
     emails = [value] if isinstance(value, str) else value
     checked = p.list_of(p.text(min_length=3), min_items=1, max_items=MAX_HOLD_USERS)(name, emails)
     return [{"email": email} for email in checked]
@@ -112,12 +119,10 @@ class LegalHold(Resource):
 
     content_items = child(LegalHoldContentItems)
 
-    def update(self, *, name: str, users: Any, description: Optional[str] = None) -> LegalHold:
+    @declared(HOLD)
+    def update(self, **fields: Unpack[LegalHoldFields]) -> LegalHold:
         """Replace the hold's name, description and users (all users, every time)."""
-        fresh = self._require_collection().update(
-            self.id, name=name, users=users, description=description
-        )
-        self._replace_with(fresh)
+        self._replace_with(self._require_collection().update(self.id, **fields))
         return self
 
     def delete(self) -> None:
@@ -133,9 +138,10 @@ class LegalHolds(Collection[LegalHold]):
     model = LegalHold
     paging = ORG_CURSOR
 
-    def create(self, *, name: str, users: Any, description: Optional[str] = None) -> LegalHold:
-        """Put ``users`` (emails, 1..200) under a new hold."""
-        return self._create(HOLD.build({"name": name, "users": users, "description": description}))
+    @declared(HOLD)
+    def create(self, **fields: Unpack[LegalHoldFields]) -> LegalHold:
+        """Put ``users`` (emails, 1..200) under a new hold; returns it."""
+        return self._create(HOLD.build(fields))
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[LegalHold]:
         """Every hold of the case."""
@@ -154,12 +160,10 @@ class LegalHolds(Collection[LegalHold]):
             return LegalHold(id=check_id("legal_hold_id", legal_hold_id))._bind(self)
         return self._get(legal_hold_id)
 
-    def update(
-        self, legal_hold_id: str, *, name: str, users: Any, description: Optional[str] = None
-    ) -> LegalHold:
+    @declared(HOLD)
+    def update(self, legal_hold_id: str, **fields: Unpack[LegalHoldFields]) -> LegalHold:
         """Replace a hold's name, description and users (PUT)."""
-        body = HOLD.build({"name": name, "users": users, "description": description})
-        return self._update(legal_hold_id, body, method="PUT")
+        return self._update(legal_hold_id, HOLD.build(fields), method="PUT")
 
     def delete(self, legal_hold_id: str) -> None:
         """Release a hold."""
@@ -204,11 +208,10 @@ class Case(Resource):
     legal_holds = child(LegalHolds)
     export_jobs = child(CaseExportJobs)
 
-    def update(self, *, name: str, description: Optional[str] = None) -> Case:
-        """Replace the case's name and description."""
-        self._replace_with(
-            self._require_collection().update(self.id, name=name, description=description)
-        )
+    @declared(CASE)
+    def update(self, **fields: Unpack[CaseFields]) -> Case:
+        """Replace the case's name and description; updates this object."""
+        self._replace_with(self._require_collection().update(self.id, **fields))
         return self
 
     def delete(self) -> None:
@@ -224,9 +227,10 @@ class Cases(Collection[Case]):
     model = Case
     paging = ORG_CURSOR
 
-    def create(self, *, name: str, description: Optional[str] = None) -> Case:
-        """Open a case."""
-        return self._create(CASE.build({"name": name, "description": description}))
+    @declared(CASE)
+    def create(self, **fields: Unpack[CaseFields]) -> Case:
+        """Open a case; returns it."""
+        return self._create(CASE.build(fields))
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[Case]:
         """Every case of the organization."""
@@ -245,10 +249,10 @@ class Cases(Collection[Case]):
             return Case(id=check_id("case_id", case_id))._bind(self)
         return self._get(case_id)
 
-    def update(self, case_id: str, *, name: str, description: Optional[str] = None) -> Case:
+    @declared(CASE)
+    def update(self, case_id: str, **fields: Unpack[CaseFields]) -> Case:
         """Replace a case's name and description (PUT)."""
-        body = CASE.build({"name": name, "description": description})
-        return self._update(case_id, body, method="PUT")
+        return self._update(case_id, CASE.build(fields), method="PUT")
 
     def delete(self, case_id: str) -> None:
         """Close a case."""

@@ -15,13 +15,19 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
+from ..core.signatures import declared
 from .base import ORG_CURSOR, child
 from .user_groups import ProjectUserGroups
 
-if TYPE_CHECKING:  # the keywords of update (generated from the declarations below)
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
     from typing_extensions import Unpack
 
-    from .._declared import ProjectChanges, ProjectRole, ProjectSettingsChanges
+    from .._declared import (
+        ProjectChanges,
+        ProjectMemberAdd,
+        ProjectMemberChanges,
+        ProjectSettingsChanges,
+    )
 
 PROJECT_ROLES = ("owner", "editor", "viewer", "commentator", "coowner")
 PROJECT_NAME = p.text(min_length=1, max_length=60)
@@ -60,9 +66,10 @@ class ProjectMember(Resource):
     role: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: ProjectRole) -> ProjectMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, **changes: Unpack[ProjectMemberChanges]) -> ProjectMember:
         """Change this member's role; updates this object."""
-        self._replace_with(self._require_collection().update(self.id, role=role))
+        self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
     def remove(self) -> None:
@@ -88,18 +95,19 @@ class ProjectMembers(Collection[ProjectMember]):
         """One page of members, as ``GET …/projects/{project_id}/members`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def add(self, email: str, *, role: ProjectRole) -> ProjectMember:
-        """Add a member of the team to the project, with a role (owner, editor, viewer,
-        commentator, coowner)."""
-        return self._create(ADD_MEMBER.build({"email": email, "role": role}))
+    @declared(ADD_MEMBER)
+    def add(self, email: str, **fields: Unpack[ProjectMemberAdd]) -> ProjectMember:
+        """Add a member of the team to the project, with a role; returns the member."""
+        return self._create(ADD_MEMBER.build({"email": email, **fields}))
 
     def get(self, member_id: str) -> ProjectMember:
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: ProjectRole) -> ProjectMember:
+    @declared(MEMBER_CHANGES)
+    def update(self, member_id: str, **changes: Unpack[ProjectMemberChanges]) -> ProjectMember:
         """Change a member's role."""
-        return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
+        return self._update(member_id, MEMBER_CHANGES.build(changes))
 
     def remove(self, member_id: str) -> None:
         """Remove a person from the project."""
@@ -127,8 +135,9 @@ class Project(Resource):
         self._replace_with(self._projects.get(self.id))
         return self
 
+    @declared(PROJECT)
     def update(self, **changes: Unpack[ProjectChanges]) -> Project:
-        """Rename the project (``name``); updates this object."""
+        """Rename the project; updates this object."""
         self._replace_with(self._projects.update(self.id, **changes))
         return self
 
@@ -140,8 +149,9 @@ class Project(Resource):
         """The project's settings."""
         return self._projects.settings(self.id)
 
+    @declared(SETTINGS_CHANGES)
     def update_settings(self, **changes: Unpack[ProjectSettingsChanges]) -> ProjectSettings:
-        """Change who in the team sees the project (``team_access``: private or view)."""
+        """Change who in the team sees the project; returns the settings."""
         return self._projects.update_settings(self.id, **changes)
 
 
@@ -161,9 +171,10 @@ class Projects(Collection[Project]):
         """One page of projects, as ``GET …/teams/{team_id}/projects`` returns it."""
         return self.list(limit=limit).page(cursor=cursor)
 
-    def create(self, *, name: str) -> Project:
-        """Create a project in the team (``name``: 1..60 characters)."""
-        return self._create(PROJECT.build({"name": name}))
+    @declared(PROJECT)
+    def create(self, **fields: Unpack[ProjectChanges]) -> Project:
+        """Create a project in the team; returns it."""
+        return self._create(PROJECT.build(fields))
 
     def get(self, project_id: str, *, lazy: bool = False) -> Project:
         """Get a project; ``lazy=True`` returns a handle without sending a request."""
@@ -171,8 +182,9 @@ class Projects(Collection[Project]):
             return Project(id=check_id("project_id", project_id))._bind(self)
         return self._get(project_id)
 
+    @declared(PROJECT)
     def update(self, project_id: str, **changes: Unpack[ProjectChanges]) -> Project:
-        """Rename a project (``name``)."""
+        """Rename a project."""
         return self._update(project_id, PROJECT.build(changes))
 
     def delete(self, project_id: str) -> None:
@@ -183,10 +195,11 @@ class Projects(Collection[Project]):
         """A project's settings."""
         return ProjectSettings.from_dict(self.request("GET", self.url(project_id, "/settings")))
 
+    @declared(SETTINGS_CHANGES)
     def update_settings(
         self, project_id: str, **changes: Unpack[ProjectSettingsChanges]
     ) -> ProjectSettings:
-        """Change a project's settings (``team_access``: private or view)."""
+        """Change a project's settings; returns them."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(project_id, "/settings"), json=body)
         return ProjectSettings.from_dict(answer)

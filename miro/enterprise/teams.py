@@ -17,15 +17,22 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
+from ..core.signatures import declared
 from .base import ORG_CURSOR, child
 from .classification import TeamClassification
 from .projects import Projects
 from .user_groups import TeamUserGroups
 
-if TYPE_CHECKING:  # update's keywords (generated from TEAM_CHANGES)
+if TYPE_CHECKING:  # the keywords of create/update (generated from the declarations below)
     from typing_extensions import Unpack
 
-    from .._declared import TeamChanges, TeamRole, TeamSettingsChanges
+    from .._declared import (
+        TeamChanges,
+        TeamCreate,
+        TeamInvite,
+        TeamMemberChanges,
+        TeamSettingsChanges,
+    )
 
 TEAM_ROLES = ("member", "admin")
 #: The member list's ``role`` filter (``non_team``: external, ``team_guest``: deprecated).
@@ -160,9 +167,10 @@ class TeamMember(Resource):
     modified_by: Optional[str] = None
     type: Optional[str] = None
 
-    def update(self, *, role: TeamRole) -> TeamMember:
-        """Change this member's role (member or admin); updates this object."""
-        self._replace_with(self._require_collection().update(self.id, role=role))
+    @declared(MEMBER_CHANGES)
+    def update(self, **changes: Unpack[TeamMemberChanges]) -> TeamMember:
+        """Change this member's role; updates this object."""
+        self._replace_with(self._require_collection().update(self.id, **changes))
         return self
 
     def remove(self) -> None:
@@ -196,17 +204,19 @@ class TeamMembers(Collection[TeamMember]):
         """One page of members, as ``GET …/teams/{team_id}/members`` returns it."""
         return self.list(role=role, limit=limit).page(cursor=cursor)
 
-    def invite(self, email: str, *, role: Optional[TeamRole] = None) -> TeamMember:
-        """Add a person of the organization to the team by email (role member or admin)."""
-        return self._create(INVITE.build({"email": email, "role": role}))
+    @declared(INVITE)
+    def invite(self, email: str, **fields: Unpack[TeamInvite]) -> TeamMember:
+        """Add a person of the organization to the team by email; returns the member."""
+        return self._create(INVITE.build({"email": email, **fields}))
 
     def get(self, member_id: str) -> TeamMember:
         """Get one member by user id."""
         return self._get(member_id)
 
-    def update(self, member_id: str, *, role: TeamRole) -> TeamMember:
-        """Change a member's role (member or admin)."""
-        return self._update(member_id, MEMBER_CHANGES.build({"role": role}))
+    @declared(MEMBER_CHANGES)
+    def update(self, member_id: str, **changes: Unpack[TeamMemberChanges]) -> TeamMember:
+        """Change a member's role."""
+        return self._update(member_id, MEMBER_CHANGES.build(changes))
 
     def remove(self, member_id: str) -> None:
         """Remove a person from the team (Miro removes them from its projects too)."""
@@ -237,8 +247,9 @@ class Team(Resource):
         self._replace_with(self._teams.get(self.id))
         return self
 
+    @declared(TEAM_CHANGES)
     def update(self, **changes: Unpack[TeamChanges]) -> Team:
-        """Rename the team (``name``); updates this object."""
+        """Rename the team; updates this object."""
         self._replace_with(self._teams.update(self.id, **changes))
         return self
 
@@ -250,8 +261,9 @@ class Team(Resource):
         """The team's settings."""
         return self._teams.settings(self.id)
 
+    @declared(SETTINGS_CHANGES)
     def update_settings(self, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
-        """Change settings by keyword (see :meth:`Teams.update_settings`)."""
+        """Change the team's settings, one keyword per setting; returns them all."""
         return self._teams.update_settings(self.id, **changes)
 
 
@@ -279,9 +291,10 @@ class Teams(Collection[Team]):
         """One page of teams, as ``GET /v2/orgs/{org_id}/teams`` returns it."""
         return self.list(name=name, limit=limit).page(cursor=cursor)
 
-    def create(self, *, name: str) -> Team:
-        """Create a team (``name``: 1..60 characters)."""
-        return self._create(TEAM.build({"name": name}))
+    @declared(TEAM)
+    def create(self, **fields: Unpack[TeamCreate]) -> Team:
+        """Create a team; returns it."""
+        return self._create(TEAM.build(fields))
 
     def get(self, team_id: str, *, lazy: bool = False) -> Team:
         """Get a team; ``lazy=True`` returns a handle without sending a request."""
@@ -289,8 +302,9 @@ class Teams(Collection[Team]):
             return Team(id=check_id("team_id", team_id))._bind(self)
         return self._get(team_id)
 
+    @declared(TEAM_CHANGES)
     def update(self, team_id: str, **changes: Unpack[TeamChanges]) -> Team:
-        """Rename a team (``name``)."""
+        """Rename a team."""
         return self._update(team_id, TEAM_CHANGES.build(changes))
 
     def delete(self, team_id: str) -> None:
@@ -301,16 +315,9 @@ class Teams(Collection[Team]):
         """A team's settings."""
         return TeamSettings.from_dict(self.request("GET", self.url(team_id, "/settings")))
 
+    @declared(SETTINGS_CHANGES)
     def update_settings(self, team_id: str, **changes: Unpack[TeamSettingsChanges]) -> TeamSettings:
-        """Change a team's settings, one keyword per setting.
-
-        ``account_discovery``, ``co_owner_role``, ``copy_access_level``,
-        ``copy_access_level_limitation``, ``invite_external_users``, ``who_can_invite``,
-        ``allow_listed_domains``, ``create_asset_access_level``, ``default_board_access``,
-        ``default_board_sharing_access``, ``default_organization_access``,
-        ``default_project_access``, ``move_board_to_account``, ``restrict_allowed_domains``,
-        ``sharing_on_account``, ``sharing_on_organization``, ``sharing_via_public_link``.
-        """
+        """Change a team's settings, one keyword per setting; returns them all."""
         body = SETTINGS_CHANGES.build(changes)
         answer = self.request("PATCH", self.url(team_id, "/settings"), json=body)
         return TeamSettings.from_dict(answer)

@@ -14,7 +14,7 @@ Every list is cursor-paged, 1..100 per page (API-NOTES §2.2).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Union
 
 import attrs
 
@@ -22,8 +22,14 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator
 from ..core.paths import check_id
 from ..core.resource import Collection, Model, Resource
+from ..core.signatures import declared
 from ..errors import InvalidArgument
 from .base import ORG_CURSOR, child
+
+if TYPE_CHECKING:  # the keywords of create/update/add (generated from the declarations below)
+    from typing_extensions import Unpack
+
+    from .._declared import UserGroupChanges, UserGroupCreate, UserGroupMemberAdd
 
 #: Roles a user group can have on a board or a project.
 SHARING_ROLES = ("VIEWER", "COMMENTER", "EDITOR")
@@ -189,9 +195,10 @@ class GroupMembers(_OrgCollection):
     item_key = "member_id"
     model = UserGroupMember
 
-    def add(self, email: str) -> UserGroupMember:
-        """Add an organization member to the group by email."""
-        return self._create(MEMBER_FIELDS.build({"email": email}))
+    @declared(MEMBER_FIELDS)
+    def add(self, email: str, **fields: Unpack[UserGroupMemberAdd]) -> UserGroupMember:
+        """Add an organization member to the group by email; returns the member."""
+        return self._create(MEMBER_FIELDS.build({"email": email, **fields}))
 
     def remove(self, member: Any) -> None:
         """Take a member (user id or member object) out of the group."""
@@ -271,10 +278,10 @@ class UserGroup(Resource):
         self._replace_with(self._groups.get(self.id))
         return self
 
-    def update(self, *, name: Optional[str] = None, description: Optional[str] = None) -> UserGroup:
-        """Rename the group (1..60 characters) or change its description (up to 300);
-        updates this object."""
-        self._replace_with(self._groups.update(self.id, name=name, description=description))
+    @declared(GROUP_CHANGES)
+    def update(self, **changes: Unpack[UserGroupChanges]) -> UserGroup:
+        """Rename the group or change its description; updates this object."""
+        self._replace_with(self._groups.update(self.id, **changes))
         return self
 
     def delete(self) -> None:
@@ -289,9 +296,10 @@ class UserGroups(_OrgCollection):
     item_key = "group_id"
     model = UserGroup
 
-    def create(self, *, name: str, description: Optional[str] = None) -> UserGroup:
-        """Create a group (``name`` 1..60 characters, ``description`` up to 300)."""
-        return self._create(GROUP_FIELDS.build({"name": name, "description": description}))
+    @declared(GROUP_FIELDS)
+    def create(self, **fields: Unpack[UserGroupCreate]) -> UserGroup:
+        """Create a user group; returns it."""
+        return self._create(GROUP_FIELDS.build(fields))
 
     def get(self, group_id: Any, *, lazy: bool = False) -> UserGroup:
         """Get a group; ``lazy=True`` returns a handle without sending a request."""
@@ -299,12 +307,10 @@ class UserGroups(_OrgCollection):
             return UserGroup(id=check_id("group_id", group_id))._bind(self)
         return self._get(group_id)
 
-    def update(
-        self, group_id: Any, *, name: Optional[str] = None, description: Optional[str] = None
-    ) -> UserGroup:
+    @declared(GROUP_CHANGES)
+    def update(self, group_id: Any, **changes: Unpack[UserGroupChanges]) -> UserGroup:
         """Rename a group or change its description."""
-        changes = GROUP_CHANGES.build({"name": name, "description": description})
-        return self._update(group_id, changes)
+        return self._update(group_id, GROUP_CHANGES.build(changes))
 
     def delete(self, group_id: Any) -> None:
         """Delete a group."""

@@ -27,16 +27,16 @@ from typing import (
 
 import attrs
 
-from ..connectors import Connector, Connectors, ItemConnectors
+from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
 from ..core import params as p
 from ..core.convert import polymorphic, register_subtype
 from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
 from ..core.resource import Collection, Resource
+from ..core.signatures import Declaration, DeclaredVerb, declared
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
 from ..tags import ItemTags, Tags
 from . import geometry
-from .signatures import DeclaredVerb
 from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
@@ -111,8 +111,9 @@ class Item(Resource, ItemVerbs):
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
+    @declared(CONNECTOR_FROM_ITEM)
     def connect_to(self, other: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
-        """Draw a connector from this item to ``other``; keywords as ``connectors.create``."""
+        """Draw a connector from this item to ``other`` (an item or id); returns it."""
         if self.type == "frame":
             raise InvalidArgument("connectors cannot start at a frame")
         return self.connectors.create(to=other, **fields)
@@ -143,9 +144,9 @@ class Item(Resource, ItemVerbs):
         #: ``note.update(content=...)``, with its type's keywords in ``help()`` (issue #11).
         update = DeclaredVerb(
             _update,
-            lambda item: ITEM_TYPES.get(item.type),
-            lambda declaration: declaration.update,
-            lambda d: f"Change this {d.type.replace('_', ' ')}; updates this object.",
+            choose=lambda item: _declared(
+                ITEM_TYPES.get(item.type), "update", "Change this {}; updates this object."
+            ),
         )
 
     def move(
@@ -182,6 +183,15 @@ class Item(Resource, ItemVerbs):
 
     # --- end absolute coordinates ---------------------------------------------------------
 
+    # ``image.replace_file(path, title=...)``, with its type's keywords in ``help()``.
+    @declared(
+        choose=lambda item: _declared(
+            ITEM_TYPES.get(item.type),
+            "upload_update",
+            "Upload a new file for this {} (a path, a binary file object, or bytes named by "
+            "filename=); updates this object.",
+        )
+    )
     def replace_file(
         self: ItemT, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> ItemT:
@@ -275,6 +285,16 @@ class ItemType:
 ITEM_TYPES: Dict[str, ItemType] = {}
 
 
+def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optional[Declaration]:
+    """What an item type declares for ``verb`` (its ``create``, ``update``, ``upload`` or
+    ``upload_update`` body), for a method's signature; None when it declares nothing."""
+    body = getattr(declaration, verb) if declaration is not None else None
+    if declaration is None or body is None:
+        return None
+    key = (declaration.base_path, declaration.type)
+    return key, body, summary.format(declaration.type.replace("_", " "))
+
+
 def item_type(declaration: ItemType) -> ItemType:
     """Register an item type: responses with its ``type`` become its model."""
     ITEM_TYPES[declaration.type] = declaration
@@ -329,9 +349,9 @@ class ItemTypeCollection(Collection[ItemT]):
     #: ``create(...)`` with this type's keywords in its signature and docstring (issue #11).
     create = DeclaredVerb(
         _create_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.create,
-        lambda d: f"Create a {d.type.replace('_', ' ')} on the board; returns it.",
+        choose=lambda collection: _declared(
+            collection.item_type, "create", "Create a {} on the board; returns it."
+        ),
     )
 
     def get(self, item_id: str, **query: Any) -> ItemT:
@@ -353,25 +373,40 @@ class ItemTypeCollection(Collection[ItemT]):
     #: ``update(item_id, ...)`` with this type's keywords in its signature (issue #11).
     update = DeclaredVerb(
         _update_item,
-        lambda collection: collection.item_type,
-        lambda declaration: declaration.update,
-        lambda d: f"Change a {d.type.replace('_', ' ')}; only the given fields are sent.",
-        leading=("item_id",),
+        choose=lambda collection: _declared(
+            collection.item_type, "update", "Change a {}; only the given fields are sent."
+        ),
     )
 
     def delete(self, item_id: str) -> None:
         """Delete an item of this type."""
         self._delete(item_id)
 
+    # ``upload(path, ...)`` with this type's keywords in its signature and docstring.
+    @declared(
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload",
+            "Create a new {} from a local file (a path, a binary file object, or bytes named "
+            "by filename=); returns it.",
+        )
+    )
     def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> ItemT:
         """Create an item from a local file: a path, a binary file object or ``bytes``
-        (``filename=`` names bytes). Keywords: ``title``, ``x``, ``y``, ``width`` or
-        ``height``, ``rotation``, ``parent`` (and ``alt_text`` for images)."""
+        (``filename=`` names bytes)."""
         spec = self._upload_spec(self.item_type.upload)
         data = spec.build(fields)
         parts = multipart(read_source("source", source, filename), data)
         return self.wrap(self.request("POST", self.url(), files=parts))
 
+    # ``update_file(item_id, path, ...)`` with this type's keywords in its signature.
+    @declared(
+        choose=lambda collection: _declared(
+            collection.item_type,
+            "upload_update",
+            "Replace the file of a {} (and optionally its title, place or size).",
+        )
+    )
     def update_file(
         self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> ItemT:

@@ -44,6 +44,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
+from ..core.answered import origin
 from ..core.params import is_mapping
 from ..errors import (
     ApiError,
@@ -221,6 +222,14 @@ def _revived_progress(created: List[Item], not_created: List[Any], unconfirmed: 
     return progress
 
 
+class Created(list):
+    """The items a bulk create made, in input order (a ``list``). ``answer`` holds what
+    Miro's answers said besides the items (``{"type": "bulk-list"}``); it is empty when
+    every chunk's answer was lost and its items were found on the board instead."""
+
+    answer: Dict[str, Any] = {}
+
+
 class _BulkJob:
     """One bulk create: chunks to send, what each produced, and how to look for them."""
 
@@ -243,6 +252,7 @@ class _BulkJob:
         self.results: Dict[int, Item] = {}
         self.pending: Dict[int, Any] = dict(enumerate(values))  # by input position
         self.unknown: List[Tuple[Indexed, float]] = []  # chunks of unknown fate, sent at
+        self.answer: Dict[str, Any] = {}  # the answers' fields besides their items
         self.lock = threading.Lock()  # chunks may be sent from several threads
 
     def run(self) -> List[Item]:
@@ -262,7 +272,9 @@ class _BulkJob:
         else:
             for chunk in chunks:
                 create_chunk(self, chunk)
-        return [self.results[i] for i in sorted(self.results)]
+        created = Created(self.results[i] for i in sorted(self.results))
+        created.answer = dict(self.answer)
+        return created
 
     def _run_in_parallel(self, chunks: List[Indexed]) -> None:
         """Up to ``workers`` chunks in flight. After a failure no new chunk starts; the
@@ -338,7 +350,8 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
         attempt += 1
         sent_at = time.time()
         try:
-            items = _items(job.send([spec for _, spec in chunk]), job.wrap, len(chunk))
+            answer = job.send([spec for _, spec in chunk])
+            items = _items(answer, job.wrap, len(chunk))
         except MiroError as error:
             fate = _fate(error)
             if fate == "unknown":
@@ -362,6 +375,8 @@ def create_chunk(job: _BulkJob, chunk: Indexed) -> None:
             job.failure(error)
             raise
         job.keep(chunk, items)
+        with job.lock:
+            job.answer.update((k, v) for k, v in answer.items() if k != "data")
         return
 
 
@@ -383,7 +398,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
     """The items of a bulk answer, keeping those whose elements are malformed."""
     elements = answer.get("data") if isinstance(answer, dict) else None
     if not isinstance(elements, list):
-        raise MalformedResponse("a bulk create answer without a data list")
+        raise MalformedResponse(
+            "a bulk create answer without a data list", field="data", **origin(answer)
+        )
     items = []
     for element in elements:
         try:
@@ -392,7 +409,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
             items.append(_kept(element, wrap, problem))
     if len(items) != expected:
         raise MalformedResponse(
-            f"a bulk create of {expected} items answered with {len(items)} of them"
+            f"a bulk create of {expected} items answered with {len(items)} of them",
+            field="data",
+            **origin(answer),
         )
     return items
 
@@ -400,7 +419,9 @@ def _items(answer: Any, wrap: Callable[[Any], Item], expected: int) -> List[Item
 def _kept(element: Any, wrap: Callable[[Any], Item], problem: Exception) -> Item:
     """A malformed element as an item with only ``id`` and ``type`` read (rest in extra)."""
     if not isinstance(element, dict) or not isinstance(element.get("id"), str):
-        raise MalformedResponse(f"a bulk create answer element without an id: {problem}")
+        raise MalformedResponse(
+            f"a bulk create answer element without an id: {problem}", field="id", **origin(element)
+        )
     item = wrap({"id": element["id"], "type": element.get("type")})
     item.extra = {k: v for k, v in element.items() if k not in ("id", "type")}
     log.warning(

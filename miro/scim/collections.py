@@ -14,6 +14,7 @@ from ..core import params as p
 from ..core.pagination import Page, Paginator, Paging, Position, _Walk
 from ..core.paths import check_id
 from ..core.resource import Collection, Resource
+from ..core.signatures import declared
 from ..errors import InvalidArgument, InvalidArgumentType
 from .filters import check_filter
 
@@ -33,7 +34,9 @@ from .models import (
 SCIM_JSON = "application/scim+json"
 R = TypeVar("R", bound=Resource)
 #: ``startIndex``/``count`` paging: up to 1000 a page, 100 when not given (API-NOTES §2.2).
-SCIM_PAGING = Paging("scim", 1, 1000, limit_as_string=False, data_key="Resources")
+SCIM_PAGING = Paging(
+    "scim", 1, 1000, limit_as_string=False, data_key="Resources", limit_name="count"
+)
 SORT_ORDERS = ("ascending", "descending")
 PATCH_OPS = ("add", "remove", "replace")
 #: Primary organization roles SCIM may set (``roles[primary eq true].value``).
@@ -217,15 +220,16 @@ class ScimUsers(ScimCollection[ScimUser]):
     path = "/Users"
     model = ScimUser
 
+    @declared(USER)
     def create(self, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Provision a user: ``create("ann@x.com", given_name="Ann", family_name="Lee")``.
 
-        Keywords: ``display_name``, ``given_name``, ``family_name``, ``formatted``,
-        ``user_type`` (license, e.g. ``"Full"``), ``active``, ``roles``, ``photos``,
-        ``preferred_language``, ``enterprise`` (the enterprise extension as a dict).
+        ``user_type`` is the license (e.g. ``"Full"``), ``enterprise`` the enterprise
+        extension as a dict.
         """
         return self.wrap(self._send("POST", self.url(), user_body(user_name=user_name, **fields)))
 
+    @declared(USER)
     def replace(self, user_id: str, user_name: str, **fields: Unpack[ScimUserFields]) -> ScimUser:
         """Replace a user's attributes (PUT): what is not given is cleared, as SCIM says."""
         body = user_body(user_name=user_name, **fields)

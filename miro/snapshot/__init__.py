@@ -22,7 +22,7 @@ import attrs
 
 from ..core.convert import format_datetime
 from ..core.progress import collect, progress_bar
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, MiroWarning
 from ..items import geometry
 from ..items.base import ITEM_TYPES, Item
 
@@ -35,7 +35,7 @@ NOT_RECREATABLE = {
 }
 
 
-class SnapshotWarning(UserWarning):
+class SnapshotWarning(MiroWarning):
     """Some of a snapshot could not be restored (the message lists what and why)."""
 
 

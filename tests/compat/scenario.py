@@ -836,12 +836,13 @@ def scenario(config: Dict[str, Any]) -> Dict[str, Any]:  # noqa: C901 - one stor
         "enterprise_dataclassification_board_get",
         lambda: api.enterprise_dataclassification_board_get(org, home, bid),
     )
-    # Called, not compared (test_parity.DIFFERENT says why): the bulk classification and the
-    # export job come back in other shapes here.
-    api.enterprise_dataclassification_team_boards_bulk(
-        org, home,
-        body("UpdateBoardsDataClassificationLabelRequest",
-             {"labelId": int(label), "notClassifiedOnly": False}),
+    run(
+        "enterprise_dataclassification_team_boards_bulk",
+        lambda: api.enterprise_dataclassification_team_boards_bulk(
+            org, home,
+            body("UpdateBoardsDataClassificationLabelRequest",
+                 {"labelId": int(label), "notClassifiedOnly": False}),
+        ),
     )  # fmt: skip
     request_id = "4f4e5b8c-1a2b-4c3d-8e9f-0a1b2c3d4e5f"
     job = run(

@@ -27,7 +27,8 @@ def described(tmp_path_factory: Any) -> Dict[str, Any]:
     return describe(tmp_path_factory.mktemp("described"))
 
 
-@pytest.mark.parametrize("hash_seed", ["0", "1", "4242"])
+@pytest.mark.generated
+@pytest.mark.parametrize("hash_seed", ["0", "28", "104"])  # 28, 104: the index's bad seeds (#18)
 def test_generated_models_are_current_under_any_hash_seed(tmp_path: Path, hash_seed: str) -> None:
     files = render(describe(tmp_path, hash_seed))
     if os.environ.get("MIRO_WRITE_OFFICIAL_MODELS"):

@@ -74,7 +74,7 @@ def _help(*args):
 def test_cli_help_is_plain_text_and_names_the_environment():
     main = _help()
     assert "``" not in main and ":class:" not in main
-    assert "login   authorize your Miro app" in main
+    assert "login     authorize your Miro app in the browser" in main
     login = _help("login")
     assert "``" not in login
     for variable in (

@@ -116,3 +116,55 @@ def test_rotated_items_turn_around_their_centre(api):
     assert turned.get("transform") == "rotate(30 100 50)"
     rect = turned.find("svg:rect", NS)
     assert (float(rect.get("x")), float(rect.get("y"))) == (80.0, 40.0)
+
+
+def _wide_board(api):
+    """The issue's board: two frames of sticky notes a few thousand units apart, four
+    labelled shapes joined by connectors, and a card, an app card and a text."""
+    board = api.boards.create(name="wide")
+    texts = {}
+    for title, x in (("Ideas", -2000), ("Plans", 2000)):
+        frame = board.items.frames.create(title=title, x=x, y=0, width=1200, height=900)
+        texts[frame.id] = title
+        for i in range(6):
+            note = board.items.sticky_notes.create(
+                content=f"{title} {i}", x=150 + 300 * (i % 3), y=250 + 400 * (i // 3), parent=frame
+            )
+            texts[note.id] = f"{title} {i}"
+    shapes = []
+    for shape, label, x, y in (
+        ("rectangle", "Gate", 0, -600), ("circle", "Hub", 0, 0),
+        ("triangle", "Risk", 0, 600), ("rhombus", "Decide?", 500, 0),
+    ):  # fmt: skip
+        made = board.items.shapes.create(
+            shape=shape, content=label, x=x, y=y, width=200, height=150
+        )
+        shapes.append(made)
+        texts[made.id] = label
+    for a, b in ((0, 1), (1, 2), (1, 3)):
+        board.connectors.create(start=shapes[a], end=shapes[b])
+    card = board.items.cards.create(title="Review", x=-500, y=1100, width=320, height=100)
+    app_card = board.items.app_cards.create(title="Deploy", x=500, y=1100, width=320, height=100)
+    text = board.items.texts.create(content="Legend", x=0, y=1400, width=300)
+    texts.update({card.id: "Review", app_card.id: "Deploy", text.id: "Legend"})
+    return board, texts
+
+
+def test_every_text_bearing_item_is_labelled_relative_to_its_size_on_a_wide_board(api):
+    board, texts = _wide_board(api)
+    sketch = board.sketch()
+    assert sketch.viewport[2] - sketch.viewport[0] > 4000  # a few thousand units wide
+    root = _root(sketch)
+    drawn = {g.get("data-id"): g for g in _items(root)}
+    by_id = {item.id: item for item in board.items}
+    for item_id, text in texts.items():
+        group = drawn[item_id]
+        label = next(t for t in group.iter("{http://www.w3.org/2000/svg}text"))
+        shown = "".join(label.itertext())
+        assert text in shown, (text, shown)
+        font = float(label.get("font-size"))
+        width = by_id[item_id].geometry.width
+        height = by_id[item_id].geometry.height or width
+        side = min(width, height)
+        low, high = (0.02, 0.1) if by_id[item_id].type == "frame" else (0.05, 0.5)
+        assert low * side <= font <= high * side, (text, font, width, height)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from miro.enterprise.classification import DataClassificationLabel
@@ -34,6 +36,21 @@ def test_classification_at_every_level(api, fake, org):
     assert classification.board(boards[0].id).name == "Public"
     assert classification.board(boards[2].id).name == "Restricted"
     assert classification.classify_boards(int(settings.labels[1].id)) == 3
+
+
+def test_the_flat_bulk_classification_returns_what_miro_answered(api, fake, org):
+    label = org.data_classification.settings().labels[1].id
+    api.boards.create(name="to label")
+    fake.clear_exchanges()
+    answer = api.enterprise_dataclassification_team_boards_bulk(
+        fake.org_id, fake.store.team["id"], {"labelId": label}
+    )
+    sent = json.loads(fake.exchanges[-1].response_body)
+    assert (answer.number_updated_boards, answer.type) == (
+        sent["numberUpdatedBoards"],
+        sent["type"],
+    )
+    assert answer.type == "boards-data-classification-label-changed"  # the spec's default
 
 
 def test_classification_checks_label_ids_before_sending(fake, org):

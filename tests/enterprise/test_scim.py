@@ -111,7 +111,7 @@ def test_bad_input_fails_before_any_request(fake, scim):
         scim.users.list(filter='userName equals "x"')
     with pytest.raises(InvalidArgument, match="filter"):
         scim.list_users(filter="(active eq true")
-    with pytest.raises(InvalidArgument, match="limit must be between 1 and 1000"):
+    with pytest.raises(InvalidArgument, match="count must be between 1 and 1000"):
         scim.users.list(count=1001)
     with pytest.raises(InvalidArgument, match="sort_order"):
         scim.users.list(sort_order="up")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import miro
@@ -62,11 +60,9 @@ def test_the_cause_is_kept_and_carries_no_token(fake, api):
 
 def test_a_slow_drip_answer_is_cut_at_the_deadline(fake, board):
     client = miro.MiroApi(fake.token, base_url=fake.url, timeout=5, deadline=0.5, max_retries=0)
-    fake.break_answer("drip", method="GET", seconds=0.1)
-    started = time.monotonic()
+    fake.break_answer("drip", method="GET", seconds=1.0)  # the whole answer: a minute or more
     with pytest.raises(miro.errors.Timeout, match="deadline"):
-        client.boards.get(board.id)
-    assert time.monotonic() - started < 2.0
+        client.boards.get(board.id)  # ends at the deadline (each drip is within timeout=5)
 
 
 def test_retry_after_that_is_not_a_number_or_date_falls_back_to_backoff(fake, api):
@@ -120,19 +116,18 @@ def test_constructor_arguments_are_checked_naming_them(kwargs, error, words):
 
 
 def test_a_url_without_a_scheme_fails_at_once():
-    started = time.monotonic()
-    with pytest.raises(miro.errors.InvalidArgument):
+    with pytest.raises(miro.errors.InvalidArgument):  # the constructor: nothing is sent
         miro.MiroApi("token", base_url="127.0.0.1:1")
-    assert time.monotonic() - started < 0.1
 
 
 def test_a_bad_url_scheme_at_request_time_is_not_retried():
     transport = Transport("token", base_url="http://127.0.0.1:1")
     transport.base_url = "nope://x"
-    started = time.monotonic()
+    waits = []
+    transport._sleep = waits.append  # a retry would wait first
     with pytest.raises(miro.errors.TransportError, match="check base_url"):
         transport.request("GET", "/v2/boards")
-    assert time.monotonic() - started < 0.5
+    assert waits == []
 
 
 def test_plain_http_is_refused_before_sending_unless_loopback_or_opted_in(fake):

@@ -1,6 +1,8 @@
 """FakeMiro driven with plain ``requests`` (no SDK): it pages, fails and answers like Miro."""
 
 import socket
+import struct
+import time
 
 import pytest
 import requests
@@ -168,3 +170,32 @@ def test_the_fake_listens_on_loopback_only(fake):
     assert host == "127.0.0.1"
     with socket.create_connection(("127.0.0.1", int(fake.url.rsplit(":", 1)[1])), timeout=1):
         pass
+
+
+def test_a_client_that_hangs_up_early_is_recorded_quietly(fake, capfd):
+    fake.delay(1.0)  # the answer is written after the client is gone
+    with socket.create_connection(("127.0.0.1", int(fake.url.rsplit(":", 1)[1]))) as sock:
+        request = f"GET /v2/boards HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {fake.token}\r\n"
+        sock.sendall(request.encode() + b"\r\n")
+        while fake._server.delays:  # the fake has read the request and waits
+            time.sleep(0.01)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+    while not fake.exchanges or not fake.exchanges[-1].client_gone:
+        time.sleep(0.01)
+    exchange = fake.exchanges[-1]
+    assert (exchange.method, exchange.path, exchange.status) == ("GET", "/v2/boards", 200)
+    fake.clear_exchanges()
+    assert requests.get(f"{fake.url}/v2/boards", headers=bearer(fake)).status_code == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def bearer(fake):
+    return {"Authorization": f"Bearer {fake.token}"}
+
+
+def test_the_repr_of_an_exchange_hides_the_token(fake, http):
+    http.get(f"{fake.url}/v2/boards")
+    requests.post(f"{fake.url}/v1/oauth/revoke", params={"access_token": "nothing"})
+    shown = repr(fake.exchanges)
+    assert fake.token not in shown and "'Bearer <hidden>'" in shown
+    assert fake.exchanges[0].request_headers["Authorization"] == f"Bearer {fake.token}"

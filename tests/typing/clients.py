@@ -13,8 +13,10 @@ from miro.boards import Board
 from miro.connectors import Connector
 from miro.core.pagination import Page, Paginator
 from miro.enterprise import Organization, OrganizationMember, Project, Team
+from miro.enterprise.legal_holds import Case, LegalHold
 from miro.enterprise.projects import ProjectSettings
 from miro.enterprise.teams import TeamSettings
+from miro.enterprise.user_groups import UserGroup, UserGroupMember
 from miro.errors import ApiError, NotFound
 from miro.items import Frame, Item, StickyNote
 from miro.scim import ScimGroup, ScimUser
@@ -80,6 +82,15 @@ def organization(api: miro.MiroApi, org_id: str) -> None:
     assert_type(project, Project)
     assert_type(project.update(name="Q4"), Project)
     assert_type(project.update_settings(team_access="view"), ProjectSettings)
+    assert_type(project.members.add("ann@example.com", role="editor").role, Optional[str])
+    group = org.user_groups.create(name="Reviewers", description="people")
+    assert_type(group, UserGroup)
+    assert_type(group.update(description="everyone"), UserGroup)
+    assert_type(group.members.add("ann@example.com"), UserGroupMember)
+    case = org.cases.create(name="Case 1")
+    assert_type(case, Case)
+    assert_type(case.update(name="Case 2"), Case)
+    assert_type(case.legal_holds.create(name="Hold", users=["ann@example.com"]), LegalHold)
     for member in org.members.list():
         assert_type(member, OrganizationMember)
 

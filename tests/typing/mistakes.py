@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import miro
 from miro.boards import Board
-from miro.enterprise import Team
+from miro.enterprise import Organization, Team
 from miro.errors import NotFound
 from miro.items import Frame, Shape, ShapeSpec, StickyNote, StickyNoteSpec
 
@@ -61,6 +61,14 @@ def enums_of_written_out_keywords(board: Board, team: Team) -> None:
     board.tags.create(title="later", fill_color="pink")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     board.members.share(["ann@example.com"], role="boss")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     team.members.invite("ann@example.com", role="owner")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+def keywords_of_declared_bodies(board: Board, team: Team, org: Organization) -> None:
+    board.groups.create(itmes=["1", "2"])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    board.members.update("1", role="boss")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    team.projects.create()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    org.user_groups.create(name="Reviewers", descripton="people")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    org.cases.create(nmae="Case 1")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 
 
 def experimental(board: Board, frame: Frame) -> None:

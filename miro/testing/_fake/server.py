@@ -31,6 +31,7 @@ import json
 import re
 import secrets
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,9 +52,25 @@ FaultMaker = Callable[[int, str, Dict[str, str]], ApiFault]
 LEVEL_COST = {1: 50, 2: 100, 3: 500, 4: 2000}
 
 
+#: Query, form and JSON fields whose values a repr hides, as the SDK hides its tokens.
+_SECRET_FIELDS = "access_token|refresh_token|client_secret"
+_SECRET_PAIR = re.compile(rf"(?<![\w-])({_SECRET_FIELDS}|code)=[^&\s'\\]*")
+_SECRET_JSON = re.compile(rf'("(?:{_SECRET_FIELDS})"\s*:\s*)"[^"]*"')
+
+
+def _masked(value: Any) -> str:
+    """The repr of ``value`` with every token and secret in it replaced by ``<hidden>``."""
+    text = _SECRET_PAIR.sub(r"\1=<hidden>", repr(value))
+    return _SECRET_JSON.sub(r'\1"<hidden>"', text)
+
+
 @dataclasses.dataclass(frozen=True)
 class Exchange:
-    """One request FakeMiro received and the answer it gave."""
+    """One request FakeMiro received and the answer it gave.
+
+    ``client_gone``: the client hung up before the whole answer was written. The repr hides
+    the ``Authorization`` header and token fields (the attributes keep the real values).
+    """
 
     method: str
     path: str
@@ -63,6 +80,18 @@ class Exchange:
     status: int
     response_headers: Dict[str, str]
     response_body: bytes
+    client_gone: bool = False
+
+    def __repr__(self) -> str:
+        headers = {
+            k: f"{v.partition(' ')[0]} <hidden>" if k.lower() == "authorization" else v
+            for k, v in self.request_headers.items()
+        }
+        shown = dataclasses.replace(self, request_headers=headers)
+        fields = ", ".join(
+            f"{f.name}={_masked(getattr(shown, f.name))}" for f in dataclasses.fields(self)
+        )
+        return f"Exchange({fields})"
 
 
 @dataclasses.dataclass
@@ -182,6 +211,11 @@ class _Http(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128  # the listen backlog: 5 (the default) resets busy clients
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up is no server error: no traceback (the log says it)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class FakeServer:
@@ -414,6 +448,14 @@ class FakeServer:
         with self.lock:
             self.log.append(exchange)
 
+    def record_client_gone(self, exchange: Exchange) -> None:
+        """Mark a logged exchange whose client hung up before its answer was written."""
+        with self.lock:
+            for index in range(len(self.log) - 1, -1, -1):
+                if self.log[index] is exchange:
+                    self.log[index] = dataclasses.replace(exchange, client_gone=True)
+                    return
+
 
 def _dump(payload: Any) -> bytes:
     return json.dumps(payload, separators=(",", ":")).encode()
@@ -484,18 +526,31 @@ class _RequestHandler(BaseHTTPRequestHandler):
             if payload and "Content-Type" not in response_headers:
                 response_headers["Content-Type"] = "application/json"
         response_headers.update(changed)
-        self.fake.record(
-            Exchange(
-                self.command,
-                parts.path,
-                parts.query,
-                dict(self.headers.items()),
-                body,
-                status,
-                response_headers,
-                payload,
-            )
+        exchange = Exchange(
+            self.command,
+            parts.path,
+            parts.query,
+            dict(self.headers.items()),
+            body,
+            status,
+            response_headers,
+            payload,
         )
+        self.fake.record(exchange)
+        try:
+            self._answer(answer_fault, drop, status, response_headers, payload)
+        except ConnectionError:  # the client hung up: recorded, no traceback
+            self.close_connection = True
+            self.fake.record_client_gone(exchange)
+
+    def _answer(
+        self,
+        answer_fault: Optional[faults.AnswerFault],
+        drop: bool,
+        status: int,
+        response_headers: Dict[str, str],
+        payload: bytes,
+    ) -> None:
         if answer_fault is not None:
             faults.write(self, answer_fault, status, response_headers, payload)
             return

@@ -16,6 +16,9 @@ from ..state import Store
 from .organizations import admin_org, json_object
 from .state import Org
 
+#: The answer's ``type`` of a bulk classification (the spec's default).
+LABEL_CHANGED = "boards-data-classification-label-changed"
+
 _LABELS = (
     ("Public", "#2d9bf0", "Can be shared with anyone"),
     ("Internal", "#8fd14f", "Only people of the organization"),
@@ -124,7 +127,7 @@ def bulk_classify(request: Request) -> Tuple[int, Any]:
         labelled[board_id] = label["id"]
     org.record_event("boards_classified", by=request.user_id, category="team",
                      team_id=request.params["team_id"])  # fmt: skip
-    return 200, {"numberUpdatedBoards": len(boards), "type": "update-boards-classification"}
+    return 200, {"numberUpdatedBoards": len(boards), "type": LABEL_CHANGED}
 
 
 def _board(request: Request, org: Org) -> str:
