@@ -35,6 +35,7 @@ def _models() -> List[type]:
     import miro.enterprise  # noqa: F401  (every model class is defined on import)
     import miro.scim  # noqa: F401
 
+    ITEM_TYPES.load_all()  # item types load on first use
     found, todo = [], [Model]
     while todo:
         cls = todo.pop()
@@ -210,3 +211,12 @@ def test_row_fields_of_api_json_rows_are_the_general_rule(kind):
     row = {"type": kind, "data": {"content": "x"}, "position": {"x": 1}, "id": "9"}
     fields, tags = rows.row_fields(row)
     assert (fields, tags) == (_general_row_fields({k: v for k, v in row.items()}), [])
+
+
+def test_field_types_read_once_per_module_are_what_get_type_hints_gives():
+    # convert._field_types evaluates each annotation text once per module (#24)
+    for cls in MODELS:
+        hints = typing.get_type_hints(cls)
+        assert convert._field_types(cls) == {
+            a.name: hints.get(a.name, Any) for a in attrs.fields(cls)
+        }, cls

@@ -35,6 +35,68 @@ def test_oauth_storage_and_login_load_on_first_use():
     )
 
 
+#: The SDK modules a token client loads: the transport, and the index of flat methods.
+TOKEN_CLIENT = [
+    "miro", "miro._official_errors", "miro._version", "miro.api", "miro.compat",
+    "miro.compat._index", "miro.compat.lazy", "miro.core", "miro.core.answered",
+    "miro.core.pacing", "miro.core.redact", "miro.core.registry", "miro.core.transport",
+    "miro.errors",
+]  # fmt: skip
+
+#: ... and what its first listing of a board of sticky notes adds: the board and item
+#: bases and the sticky note's own module, no other item type, no tags, bulk or uploads
+#: (connectors: ``item.connect_to`` declares its keywords from the connector body).
+FIRST_LISTING = [
+    "miro.boards", "miro.connectors", "miro.core.convert", "miro.core.official",
+    "miro.core.pagination", "miro.core.params", "miro.core.paths", "miro.core.progress",
+    "miro.core.public", "miro.core.resource", "miro.core.signatures", "miro.items",
+    "miro.items.base", "miro.items.collection", "miro.items.geometry",
+    "miro.items.sticky_notes", "miro.items.styles", "miro.members", "miro.models",
+]  # fmt: skip
+
+
+def test_a_token_client_and_its_first_listing_load_only_what_they_need():
+    _run(
+        f"""
+        import sys
+        import requests
+        from miro.testing import FakeMiro  # imports nothing from the SDK
+
+        def loaded():
+            return sorted(m for m in sys.modules
+                          if m.startswith("miro") and not m.startswith("miro.testing"))
+
+        with FakeMiro() as fake:
+            raw = requests.Session()
+            raw.headers["Authorization"] = f"Bearer {{fake.token}}"
+            board = raw.post(f"{{fake.url}}/v2/boards", json={{"name": "b"}}).json()["id"]
+            notes = f"{{fake.url}}/v2/boards/{{board}}/sticky_notes"
+            for text in ("one", "two"):
+                raw.post(notes, json={{"data": {{"content": text}}}}).raise_for_status()
+
+            import miro
+            api = miro.MiroApi(fake.token, base_url=fake.url)
+            assert loaded() == {TOKEN_CLIENT!r}, loaded()
+            assert "attrs" in sys.modules and "cattrs" not in sys.modules
+
+            items = api.boards.get(board, lazy=True).items
+            assert [item.data.content for item in items] == ["one", "two"]
+            assert loaded() == sorted({TOKEN_CLIENT!r} + {FIRST_LISTING!r}), loaded()
+            assert "cattrs" not in sys.modules and "concurrent.futures" not in sys.modules
+            assert miro.items.ITEM_TYPES.loaded() == ["sticky_note"]
+
+            # an item of another type loads that type's module when it first arrives
+            cards = f"{{fake.url}}/v2/boards/{{board}}/cards"
+            raw.post(cards, json={{"data": {{"title": "c"}}}}).raise_for_status()
+            assert [type(item).__name__ for item in items] == ["StickyNote"] * 2 + ["Card"]
+            assert miro.items.ITEM_TYPES.loaded() == ["card", "sticky_note"]
+            assert "miro.items.cards" in sys.modules and "miro.items.frames" not in sys.modules
+            assert items.frames.list().take(1) == []  # a typed collection loads its type
+            assert miro.items.ITEM_TYPES.loaded() == ["card", "frame", "sticky_note"]
+        """
+    )
+
+
 def test_a_token_client_loads_each_domain_on_first_use():
     _run(
         """

@@ -64,6 +64,29 @@ def test_names_and_datetimes():
     assert parse_datetime("2026-01-02T03:04:05+02:00").utcoffset() == datetime.timedelta(hours=2)
 
 
+def test_repeated_timestamps_and_floats_are_shared_and_zero_keeps_its_sign():
+    # Equal immutable values become one object (memory held per listed item, #24).
+    def note(n, x, y):
+        return dict(STICKY_JSON, id=str(n), position=dict(STICKY_JSON["position"], x=x, y=y))
+
+    first, second = (structure(note(n, 20.5 + n, y), miro.Item) for n, y in ((1, 0.0), (2, -0.0)))
+    assert first.created_at == second.created_at and first.created_at is second.created_at
+    assert first.geometry.height is second.geometry.height == 228.0
+    assert (first.position.x, second.position.x) == (21.5, 22.5)
+    assert str(first.position.y) == "0.0" and str(second.position.y) == "-0.0"
+    assert (
+        unstructure(second)["position"]["y"] == -0.0
+        and str(unstructure(second)["position"]["y"]) == "-0.0"
+    )
+    bad = dict(STICKY_JSON, createdAt={"not": "a time"})
+    try:
+        structure(bad, miro.Item)
+    except miro.errors.MalformedResponse as error:
+        assert "createdAt" in str(error)
+    else:
+        raise AssertionError("a timestamp that is an object was accepted")
+
+
 def _models():
     """Every model class of the SDK (every family loaded, so every module is imported)."""
     import typing

@@ -11,7 +11,7 @@ generated from the item declarations at run time, where griffe cannot see them.
 from __future__ import annotations
 
 import inspect
-from typing import Any, List
+from typing import Any, List, Tuple
 
 #: A heading per family module; a new family gets its module's name until it is added here.
 TITLES = {
@@ -81,16 +81,20 @@ def _signature(name: str, function: Any) -> str:
     return "\n".join([*lines, f") -> {shown}"])
 
 
-def item_keywords() -> str:
-    """Per item type: ``board.items.<type>.create`` and ``.update``, signature and doc."""
+def typed_collections() -> List[Tuple[str, Any]]:
+    """``board.items.sticky_notes`` … of a board handle (no request), by attribute name."""
     import miro
-    from miro import Items
+    from miro.items import ItemTypeCollection
 
     items = miro.MiroApi("docs").boards.get("board", lazy=True).items
-    typed = [name for name, value in vars(Items).items() if hasattr(value, "declaration")]
+    found = ((name, getattr(items, name)) for name in vars(type(items)) if name[0] != "_")
+    return [(name, value) for name, value in found if isinstance(value, ItemTypeCollection)]
+
+
+def item_keywords() -> str:
+    """Per item type: ``board.items.<type>.create`` and ``.update``, signature and doc."""
     lines: List[str] = []
-    for name in typed:
-        collection = getattr(items, name)
+    for name, collection in typed_collections():
         lines += [f"### `board.items.{name}`", ""]
         for verb in ("create", "update"):
             method = getattr(collection, verb)

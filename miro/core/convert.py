@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 import sys
 import threading
 import typing
-from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Union
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from ..errors import MalformedResponse
 from .answered import origin
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -85,6 +87,7 @@ def format_datetime(value: datetime.datetime) -> str:
 
 
 _POLYMORPHIC: Dict[type, Dict[str, type]] = {}
+_LOADERS: Dict[type, Callable[[Any], Optional[type]]] = {}
 
 
 def register_subtype(base: type, type_name: str, cls: type) -> None:
@@ -94,7 +97,10 @@ def register_subtype(base: type, type_name: str, cls: type) -> None:
 
 def subtype_for(base: type, type_name: Any) -> type:
     """The registered class for ``type_name`` under ``base``, or ``base`` itself."""
-    return _POLYMORPHIC.get(base, {}).get(type_name, base)
+    found = _POLYMORPHIC.get(base, {}).get(type_name)
+    if found is None and base in _LOADERS:
+        found = _LOADERS[base](type_name)
+    return base if found is None else found
 
 
 def _is_wire_field(a: attrs.Attribute[Any]) -> bool:
@@ -106,9 +112,13 @@ def json_name(a: attrs.Attribute[Any]) -> str:
     return a.metadata.get("json") or camel(a.name)
 
 
-def polymorphic(base: type) -> None:
-    """Mark ``base`` as dispatching on the JSON ``type`` (see :func:`register_subtype`)."""
+def polymorphic(base: type, load: Optional[Callable[[Any], Optional[type]]] = None) -> None:
+    """Mark ``base`` as dispatching on the JSON ``type`` (see :func:`register_subtype`);
+    ``load(type_name)`` is asked for a type not registered yet (it may load the module
+    that registers it) and gives its class or None."""
     _POLYMORPHIC.setdefault(base, {})
+    if load is not None:
+        _LOADERS[base] = load
 
 
 class WrongShape(ValueError):
@@ -269,7 +279,7 @@ def _build(tp: Any) -> Callable[[Any], Any]:
     if origin in (dict, Dict) and len(args) == 2:
         return _dict(structurer(args[1]))
     # Anything else (enums, other unions …) is left to cattrs.
-    return lambda value: converter.structure(value, tp)
+    return lambda value: _converter().structure(value, tp)
 
 
 def _build_class(cls: type) -> Callable[[Any], Any]:
@@ -282,16 +292,22 @@ def _build_class(cls: type) -> Callable[[Any], Any]:
 
 
 def _compile_class(cls: type) -> Callable[[Any], Any]:
-    function = _compile_general(cls)
+    hints = _field_types(cls)
     if _plain_init(cls):
-        function = _compile_direct(cls, function)
+        function = _compile_direct(cls, _general_on_demand(cls, hints), hints)
+    else:
+        function = _compile_general(cls, hints)
     if cls not in _POLYMORPHIC:
         return function
     subtypes = _POLYMORPHIC[cls]
+    load = _LOADERS.get(cls)
 
     def dispatch(value: Any) -> Any:
         if value.__class__ is dict:
-            target = subtypes.get(value.get("type", ""))
+            kind = value.get("type", "")
+            target = subtypes.get(kind)
+            if target is None and load is not None:
+                target = load(kind)
             if target is not None and target is not cls:
                 return structurer(target)(value)
         return function(value)
@@ -299,9 +315,70 @@ def _compile_class(cls: type) -> Callable[[Any], Any]:
     return dispatch
 
 
-def _compile_general(cls: type) -> Callable[[Any], Any]:
-    """The structurer collecting keyword arguments for ``cls(**kw)``: any attrs class."""
+_EVALUATED: Dict[Tuple[str, str], Any] = {}
+
+
+def _field_types(cls: type) -> Dict[str, Any]:
+    """The type of each attribute of ``cls``: its annotation evaluated in the module of the
+    class that declares it, once per module and text (``typing.get_type_hints`` compiles
+    every annotation of every base class again for each class: most of the cost of the
+    first listing). What that leaves unresolved (a name only the class body knows, a
+    quoted name inside) is left to ``get_type_hints``."""
+    types: Dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        owner = _declaring(cls, a.name)  # as get_type_hints: the first class declaring it
+        tp = vars(owner).get("__annotations__", {}).get(a.name, Any)
+        if isinstance(tp, str):
+            key = (owner.__module__, tp)
+            if key not in _EVALUATED:
+                try:
+                    _EVALUATED[key] = eval(tp, vars(sys.modules[owner.__module__]))  # noqa: S307
+                except Exception:  # noqa: BLE001 - a name only the class body knows
+                    return _hinted_types(cls)
+            tp = _EVALUATED[key]
+        if _unresolved(tp):
+            return _hinted_types(cls)
+        types[a.name] = tp
+    return types
+
+
+def _hinted_types(cls: type) -> Dict[str, Any]:
+    """The type of each attribute of ``cls``, by ``typing.get_type_hints``."""
     hints = typing.get_type_hints(cls)
+    return {a.name: hints.get(a.name, Any) for a in attrs.fields(cls)}
+
+
+def _declaring(cls: type, name: str) -> type:
+    """The class in the MRO of ``cls`` whose own annotations declare ``name``."""
+    for klass in cls.__mro__:
+        if name in vars(klass).get("__annotations__", ()):
+            return klass
+    return cls  # not annotated anywhere (attrs.field() alone): Any
+
+
+def _unresolved(tp: Any) -> bool:
+    """Whether a quoted name is left anywhere inside the type ``tp``."""
+    if isinstance(tp, (str, typing.ForwardRef)):
+        return True
+    return any(_unresolved(arg) for arg in typing.get_args(tp))
+
+
+def _general_on_demand(cls: type, hints: Dict[str, Any]) -> Callable[[Any], Any]:
+    """:func:`_compile_general`'s structurer of ``cls``, compiled the first time it is
+    called: a direct structurer only needs it for JSON missing a required field."""
+    made: List[Callable[[Any], Any]] = []
+
+    def general(value: Any) -> Any:
+        if not made:
+            made.append(_compile_general(cls, hints))
+        return made[0](value)
+
+    return general
+
+
+def _compile_general(cls: type, hints: Optional[Dict[str, Any]] = None) -> Callable[[Any], Any]:
+    """The structurer collecting keyword arguments for ``cls(**kw)``: any attrs class."""
+    hints = _field_types(cls) if hints is None else hints
     fields = attrs.fields(cls)
     wire = [a for a in fields if _is_wire_field(a)]
     namespace = _namespace(cls, wire)
@@ -385,12 +462,14 @@ def _plain_init(cls: type) -> bool:
     return True
 
 
-def _compile_direct(cls: type, general: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def _compile_direct(
+    cls: type, general: Callable[[Any], Any], hints: Optional[Dict[str, Any]] = None
+) -> Callable[[Any], Any]:
     """The structurer of a :func:`_plain_init` class: the same checks as ``general``, but
     the instance is made with ``object.__new__`` and its attributes assigned in
     ``__init__``'s order (``cls(**kw)`` was half of the conversion time). A missing
     required field is left to ``general``, which raises the usual error."""
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls) if hints is None else hints
     fields = attrs.fields(cls)
     namespace = _namespace(cls, [a for a in fields if _is_wire_field(a)])
     namespace.update(new=object.__new__, general=general)
@@ -465,14 +544,40 @@ def _field_code(tp: Any, name: str, namespace: Dict[str, Any]) -> List[str]:
         ]
     namespace[name] = structurer(tp)
     if tp is float:  # ints are widened by the function; floats pass as they are
-        return [f"{pad}if v.__class__ is not float{' and v is not None' if optional else ''}:",
-                f"{pad}    v = {name}(v)"]  # fmt: skip
+        # Repeated floats shared too (sizes, the y of a row): 24 bytes each. 0.0 and -0.0
+        # are equal keys: a zero is shared only with a zero of its sign.
+        namespace[f"{name}m"], namespace["copysign"] = {}, math.copysign
+        return [
+            f"{pad}if v.__class__ is float:",
+            f"{pad}    s = {name}m.get(v)",
+            f"{pad}    if s is None:",
+            f"{pad}        if len({name}m) < {_SHARE_LIMIT}:",
+            f"{pad}            {name}m[v] = v",
+            f"{pad}    elif v or copysign(1.0, v) == copysign(1.0, s):",
+            f"{pad}        v = s",
+            f"{pad}{'elif v is not None' if optional else 'else'}:",
+            f"{pad}    v = {name}(v)",
+        ]
+    if tp is datetime.datetime:  # immutable: one object per repeated timestamp string
+        namespace[f"{name}m"] = {}
+        return [
+            f"{pad}s = {name}m.get(v) if v.__class__ is str else None",
+            f"{pad}if s is not None:",
+            f"{pad}    v = s",
+            f"{pad}elif {'v is not None' if optional else 'True'}:",
+            f"{pad}    s = {name}(v)",  # raises unless v is a timestamp string
+            f"{pad}    if len({name}m) < {_SHARE_LIMIT}:",
+            f"{pad}        {name}m[v] = s",
+            f"{pad}    v = s",
+        ]
     if optional:
         return [f"{pad}if v is not None:", f"{pad}    v = {name}(v)"]
     return [f"{pad}v = {name}(v)"]
 
 
 def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     def factory(cls: type) -> Callable[[Any], Any]:
         overrides = {
             a.name: override(rename=json_name(a)) if _is_wire_field(a) else override(omit=True)
@@ -498,6 +603,8 @@ def _unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[A
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+
     conv = cattrs.Converter()
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(datetime.datetime, format_datetime)
@@ -510,7 +617,25 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter = _make_converter()
+_CONVERTERS: List[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """The cattrs converter, made on first use: reading JSON into models never needs it
+    (each model has its own generated structure function), so listing does not load
+    cattrs; writing models back to JSON does."""
+    if not _CONVERTERS:
+        with _BUILD_LOCK:
+            if not _CONVERTERS:
+                _CONVERTERS.append(_make_converter())
+    return _CONVERTERS[0]
+
+
+def __getattr__(name: str) -> Any:
+    """``converter``: the cattrs converter (see :func:`_converter`)."""
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def structure(data: Any, cls: Type[T]) -> T:
@@ -521,8 +646,18 @@ def structure(data: Any, cls: Type[T]) -> T:
     """
     try:
         return structurer(cls)(data)
-    except (WrongShape, cattrs.BaseValidationError, TypeError, ValueError) as error:
+    except (WrongShape, TypeError, ValueError) as error:
         raise malformed(cls, data, error) from None
+    except Exception as error:
+        if not _is_cattrs_error(error):
+            raise
+        raise malformed(cls, data, error) from None
+
+
+def _is_cattrs_error(error: Exception) -> bool:
+    """Whether ``error`` is cattrs' validation error (cattrs is only loaded if it ran)."""
+    loaded = sys.modules.get("cattrs")
+    return loaded is not None and isinstance(error, loaded.BaseValidationError)
 
 
 def malformed(cls: Any, data: Any, error: Exception) -> MalformedResponse:
@@ -545,4 +680,4 @@ def excerpt(data: Any, size: int = 200) -> str:
 
 def unstructure(obj: Any) -> Any:
     """Turn a model (or anything containing models) back into API JSON."""
-    return converter.unstructure(obj)
+    return _converter().unstructure(obj)

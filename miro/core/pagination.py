@@ -42,7 +42,7 @@ from ..errors import (
     PaginationError,
 )
 from .answered import origin
-from .official import OfficialModel
+from .official import FlaggedOfficialModel
 from .progress import collect
 from .public import html_repr, public_dir, to_dataframe
 
@@ -103,7 +103,7 @@ ORGANIZATION_CURSOR = Paging(CURSOR, 1, 100, limit_as_string=False)
 
 
 @attrs.define
-class Page(OfficialModel, Generic[T]):
+class Page(FlaggedOfficialModel, Generic[T]):
     """One page of a list: its elements and the envelope fields Miro sent."""
 
     data: List[T]

@@ -20,7 +20,6 @@ is left out of the body. :meth:`Body.from_json` reads a JSON body (what the offi
 from __future__ import annotations
 
 import datetime
-import difflib
 import sys
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -394,6 +393,8 @@ def _put(body: Dict[str, Any], at: Tuple[str, ...], value: Any) -> None:
 
 def _unknown_message(name: str, known: Iterable[str]) -> str:
     names = list(known)
+    import difflib  # only on error: a script that never errs never loads it
+
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     accepted = f" Accepted: {', '.join(names)}." if names else " No keywords are accepted."

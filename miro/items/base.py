@@ -10,6 +10,7 @@ methods are generated from the same declarations.
 from __future__ import annotations
 
 import datetime
+import importlib
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -27,6 +28,7 @@ from typing import (
 
 import attrs
 
+# connect_to's signature is declared by the connector body (help() shows its keywords)
 from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
 from ..core import params as p
 from ..core.convert import polymorphic, register_subtype
@@ -35,14 +37,13 @@ from ..core.resource import Collection, Resource
 from ..core.signatures import Declaration, DeclaredVerb, declared
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
-from ..tags import ItemTags, Tags
 from . import geometry
-from .uploads import multipart, read_source
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._declared import ConnectorFromItem
+    from ..tags import ItemTags
     from ._declared import ItemVerbs  # update's keywords per item type (generated)
     from .collection import Items
 else:
@@ -121,9 +122,11 @@ class Item(Resource, ItemVerbs):
     @property
     def tags(self) -> ItemTags:
         """This item's tags: iterate, ``attach(tag)``, ``detach(tag)``."""
+        from ..tags import Tags
+        from .item_tags import RememberedTags
+
         collection = self._require_collection()
-        tags = Tags(collection.transport, board_id=collection.board_id)
-        return _RememberedTags(tags, self)
+        return RememberedTags(Tags(collection.transport, board_id=collection.board_id), self)
 
     def refresh(self: ItemT) -> ItemT:
         """Reload this item from Miro."""
@@ -201,31 +204,8 @@ class Item(Resource, ItemVerbs):
         return self
 
 
-polymorphic(Item)  # JSON with a known "type" becomes that type's class
-
-
-class _RememberedTags(ItemTags):
-    """An item's tags that leave their titles on the item when read (for its display)."""
-
-    def __init__(self, tags: Tags, item: Item) -> None:
-        super().__init__(tags, item.id, item.type or None)
-        self._item = item
-
-    def list(self) -> List[Any]:
-        """The item's tags (one request; this list is not paged)."""
-        found = super().list()
-        self._item._known_tags = [tag.title for tag in found]
-        return found
-
-    def attach(self, tag: Any, **options: Any) -> None:
-        """Put ``tag`` (a tag or id) on the item (see :meth:`ItemTags.attach`)."""
-        super().attach(tag, **options)
-        self._item._known_tags = None  # changed: read again when asked
-
-    def detach(self, tag: Any, **options: Any) -> None:
-        """Take ``tag`` (a tag or id) off the item (see :meth:`ItemTags.detach`)."""
-        super().detach(tag, **options)
-        self._item._known_tags = None
+# JSON with a known "type" becomes that type's class, its module loaded on first sight.
+polymorphic(Item, load=lambda type_name: _model_of(type_name))
 
 
 def _parent_of(item: Any) -> Any:
@@ -282,7 +262,72 @@ class ItemType:
         return f"{self.base_path}/boards/{{board_id}}/{self.segment}"
 
 
-ITEM_TYPES: Dict[str, ItemType] = {}
+class ItemTypes(Mapping[str, ItemType]):
+    """The declared item types by JSON ``type``, each loaded the first time it is asked for.
+
+    A type's module (its model, structure function and create/update declarations) is
+    imported on the first lookup of its name, or the first item of that type a response
+    holds: a board of sticky notes never loads the card models. Iterating loads them all.
+    The modules are named by :mod:`miro.items` (:func:`declare_modules`)."""
+
+    def __init__(self) -> None:
+        self._loaded: Dict[str, ItemType] = {}
+        self._modules: Dict[str, str] = {}
+
+    def declare_modules(self, modules: Mapping[str, str]) -> None:
+        """Name the module that declares each type (``"sticky_note"`` → its module)."""
+        self._modules.update(modules)
+
+    def register(self, declaration: ItemType) -> None:
+        """Record a declared type (done by :func:`item_type` when its module runs)."""
+        self._loaded[declaration.type] = declaration
+
+    def __getitem__(self, type_name: str) -> ItemType:
+        found = self._loaded.get(type_name)
+        if found is None:
+            module = self._modules.get(type_name)
+            if module is None:
+                raise KeyError(type_name)
+            importlib.import_module(module)
+            found = self._loaded[type_name]
+        return found
+
+    def get(self, type_name: Any, default: Any = None) -> Any:
+        """The declaration of ``type_name`` (loading it), or ``default``."""
+        found = self._loaded.get(type_name)
+        if found is None and type_name in self._modules:
+            found = self[type_name]
+        return default if found is None else found
+
+    def load_all(self) -> Dict[str, ItemType]:
+        """Every declared type, all loaded (sorted by name)."""
+        for type_name in sorted(self._modules):
+            self[type_name]
+        return dict(sorted(self._loaded.items()))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.load_all())
+
+    def __len__(self) -> int:
+        return len(self.load_all())
+
+    def __contains__(self, type_name: object) -> bool:
+        return type_name in self._loaded or type_name in self._modules
+
+    def loaded(self) -> List[str]:
+        """The names of the types loaded so far (sorted)."""
+        return sorted(self._loaded)
+
+
+#: The item types, by JSON ``type``: ``ITEM_TYPES["sticky_note"]`` loads and gives its
+#: declaration.
+ITEM_TYPES: ItemTypes = ItemTypes()
+
+
+def _model_of(type_name: Any) -> Optional[type]:
+    """The model for ``type_name``, loading its module (None: a type we do not declare)."""
+    declaration = ITEM_TYPES.get(type_name) if type_name.__class__ is str else None
+    return None if declaration is None else declaration.model
 
 
 def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optional[Declaration]:
@@ -297,7 +342,7 @@ def _declared(declaration: Optional[ItemType], verb: str, summary: str) -> Optio
 
 def item_type(declaration: ItemType) -> ItemType:
     """Register an item type: responses with its ``type`` become its model."""
-    ITEM_TYPES[declaration.type] = declaration
+    ITEM_TYPES.register(declaration)
     register_subtype(Item, declaration.type, declaration.model)
     return declaration
 
@@ -394,6 +439,8 @@ class ItemTypeCollection(Collection[ItemT]):
     def upload(self, source: Any, *, filename: Optional[str] = None, **fields: Any) -> ItemT:
         """Create an item from a local file: a path, a binary file object or ``bytes``
         (``filename=`` names bytes)."""
+        from .uploads import multipart, read_source
+
         spec = self._upload_spec(self.item_type.upload)
         data = spec.build(fields)
         parts = multipart(read_source("source", source, filename), data)
@@ -411,6 +458,8 @@ class ItemTypeCollection(Collection[ItemT]):
         self, item_id: str, source: Any, *, filename: Optional[str] = None, **fields: Any
     ) -> ItemT:
         """Replace an item's file (and optionally its title, place or size)."""
+        from .uploads import multipart, read_source
+
         spec = self._upload_spec(self.item_type.upload_update)
         data = spec.build(fields)
         parts = multipart(read_source("source", source, filename), data)

@@ -5,45 +5,25 @@ from __future__ import annotations
 from typing import (
     TYPE_CHECKING,
     Any,
+    Callable,
     Dict,
     Generic,
     Iterable,
     Iterator,
     List,
     Optional,
+    Tuple,
     TypeVar,
     overload,
 )
 
 from ..core import params as p
-from ..core.convert import structure
+from ..core.convert import WrongShape, malformed, structure, structurer
 from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
-from ..core.progress import progress_bar
 from ..core.resource import Collection
 from ..errors import InvalidArgument, InvalidArgumentType
 from . import geometry
-from .app_cards import APP_CARD
-from .base import LISTABLE_TYPES, MOVE, Item, ItemType, ItemTypeCollection, typed_collection
-from .bulk import (
-    MAX_ITEMS_PER_REQUEST,
-    chunked,
-    create_in_chunks,
-    specs_body,
-    upload_chunks,
-    upload_parts,
-    validate_specs,
-    validate_uploads,
-)
-from .cards import CARD
-from .doc_formats import DOC_FORMAT
-from .documents import DOCUMENT
-from .embeds import EMBED
-from .frames import FRAME
-from .images import IMAGE
-from .rows import specs_from_rows
-from .shapes import SHAPE
-from .sticky_notes import STICKY_NOTE
-from .texts import TEXT
+from .base import ITEM_TYPES, LISTABLE_TYPES, MOVE, Item, ItemTypeCollection, typed_collection
 
 if TYPE_CHECKING:  # one typed collection per item type (generated)
     from ._declared import (
@@ -77,14 +57,12 @@ def placed(items: Iterable[Item]) -> List[Item]:
 _LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
 
 
-_UNSEEN: Any = object()  # a type not met yet by Items.wrap
-
-
 class _TypedCollection(Generic[C]):
-    """Declares ``Items.<segment>`` as the typed collection of one item type."""
+    """Declares ``Items.<segment>`` as the typed collection of one item type (the type's
+    module loads on first use)."""
 
-    def __init__(self, declaration: ItemType) -> None:
-        self.declaration = declaration
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
 
     @overload
     def __get__(self, obj: None, owner: Any) -> _TypedCollection[C]: ...
@@ -95,7 +73,8 @@ class _TypedCollection(Generic[C]):
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
             return self
-        return ItemTypeCollection(obj.transport, self.declaration, board_id=obj.board_id)
+        declaration = ITEM_TYPES[self.type_name]
+        return ItemTypeCollection(obj.transport, declaration, board_id=obj.board_id)
 
 
 class Items(Collection[Item]):
@@ -110,16 +89,16 @@ class Items(Collection[Item]):
     model = Item
     paging = BOARD_CONTENT_CURSOR
 
-    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection(STICKY_NOTE)
-    texts: _TypedCollection[Texts] = _TypedCollection(TEXT)
-    shapes: _TypedCollection[Shapes] = _TypedCollection(SHAPE)
-    cards: _TypedCollection[Cards] = _TypedCollection(CARD)
-    app_cards: _TypedCollection[AppCards] = _TypedCollection(APP_CARD)
-    frames: _TypedCollection[Frames] = _TypedCollection(FRAME)
-    images: _TypedCollection[Images] = _TypedCollection(IMAGE)
-    documents: _TypedCollection[Documents] = _TypedCollection(DOCUMENT)
-    embeds: _TypedCollection[Embeds] = _TypedCollection(EMBED)
-    doc_formats: _TypedCollection[Docs] = _TypedCollection(DOC_FORMAT)
+    sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection("sticky_note")
+    texts: _TypedCollection[Texts] = _TypedCollection("text")
+    shapes: _TypedCollection[Shapes] = _TypedCollection("shape")
+    cards: _TypedCollection[Cards] = _TypedCollection("card")
+    app_cards: _TypedCollection[AppCards] = _TypedCollection("app_card")
+    frames: _TypedCollection[Frames] = _TypedCollection("frame")
+    images: _TypedCollection[Images] = _TypedCollection("image")
+    documents: _TypedCollection[Documents] = _TypedCollection("document")
+    embeds: _TypedCollection[Embeds] = _TypedCollection("embed")
+    doc_formats: _TypedCollection[Docs] = _TypedCollection("doc_format")
 
     @property
     def board_id(self) -> str:
@@ -129,15 +108,32 @@ class Items(Collection[Item]):
     def __repr__(self) -> str:
         return f"<items of board {self.board_id!r}>"
 
+    def __init__(self, transport: Any, **parents: Any) -> None:
+        super().__init__(transport, **parents)
+        #: JSON ``type`` -> (its structure function, the collection its items bind to).
+        self._known: Dict[Any, Tuple[Callable[[Any], Any], Any]] = {}
+
     def wrap(self, data: Any) -> Item:
         """Read an item as its typed class, bound to its type's collection when we know it."""
+        known = self._known.get(data.get("type") if data.__class__ is dict else None)
+        if known is None:
+            return self._wrap_new_type(data)
+        # The hot path of every listing: the type's own function, no dispatch.
+        try:
+            item: Item = known[0](data)
+        except (WrongShape, TypeError, ValueError) as error:
+            raise malformed(self.model, data, error) from None
+        item._collection = known[1]
+        return item
+
+    def _wrap_new_type(self, data: Any) -> Item:
         item: Item = structure(data, self.model)
         # One typed collection per type for the whole listing, not a new one per item.
-        shared = self.__dict__.setdefault("_typed", {})
-        typed = shared.get(item.type, _UNSEEN)
-        if typed is _UNSEEN:
-            typed = shared[item.type] = typed_collection(self.transport, self.board_id, item.type)
-        return item._bind(self if typed is None else typed)
+        typed = typed_collection(self.transport, self.board_id, item.type)
+        bound = self if typed is None else typed
+        if item.type == data.get("type"):
+            self._known[item.type] = (structurer(type(item)), bound)
+        return item._bind(bound)
 
     def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
@@ -200,6 +196,16 @@ class Items(Collection[Item]):
             raise InvalidArgumentType(f"workers must be an int, got {type(workers).__name__}")
         if workers < 1:
             raise InvalidArgument(f"workers must be 1 or more, got {workers}")
+        from ..core.progress import progress_bar
+        from .bulk import (
+            MAX_ITEMS_PER_REQUEST,
+            chunked,
+            create_in_chunks,
+            specs_body,
+            validate_specs,
+        )
+        from .rows import specs_from_rows
+
         rows, tag_titles = specs_from_rows(specs)
         checked = validate_specs(rows, "specs")
         url = self.url() + "/bulk"
@@ -237,6 +243,8 @@ class Items(Collection[Item]):
     def upload_many(self, uploads: Iterable[Any]) -> List[Item]:
         """Create images and documents from local files in bulk (``Upload`` objects or
         paths), in requests of at most 20 files and 6 MB; items come back in input order."""
+        from .bulk import create_in_chunks, upload_chunks, upload_parts, validate_uploads
+
         checked = validate_uploads(uploads)
         url = self.url() + "/bulk"
         return create_in_chunks(
