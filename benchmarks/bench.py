@@ -1,6 +1,6 @@
 """`miro` beside raw `requests` + `json` and the official `miro_api`, in one command.
 
-    python benchmarks/bench.py [--runs 5] [--json benchmarks/results.json] [--readme]
+    python benchmarks/bench.py [--runs 5] [--json benchmarks/results.json] [--docs]
 
 Every workload runs in a fresh interpreter per client against loopback stubs
 (benchmarks/stub.py) whose items are copies of a real FakeMiro sticky note. The official
@@ -16,7 +16,7 @@ starting with a different one each round, so a burst of load on the machine is s
 over the clients; each figure is the median of its rounds and each ratio the median of
 the rounds' ratios (memory is measured in the first round only). The table shows the
 ratios the performance issue sets targets for, and is written as JSON (and, with
-``--readme``, into the README's Performance section).
+``--docs``, into the table of docs/guides/performance.md).
 """
 
 import argparse
@@ -283,20 +283,22 @@ def render(table, runs):
     return "\n".join(lines)
 
 
-def update_readme(markdown):
-    """Put the table between the README's benchmark markers."""
-    readme = ROOT / "README.md"
-    text = readme.read_text()
+def update_docs(markdown):
+    """Put the table between the benchmark markers of the speed guide."""
+    page = ROOT / "docs" / "guides" / "performance.md"
+    text = page.read_text()
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
-    readme.write_text(f"{head}{START}\n{markdown}\n{END}{tail}")
+    page.write_text(f"{head}{START}\n{markdown}\n{END}{tail}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds")
     parser.add_argument("--json", default=str(HERE / "results.json"))
-    parser.add_argument("--readme", action="store_true", help="update README.md's table")
+    parser.add_argument(
+        "--docs", "--readme", action="store_true", help="update docs/guides/performance.md"
+    )
     args = parser.parse_args()
     results = measure(args.runs)
     table = rows(results)
@@ -306,8 +308,8 @@ def main():
         json.dumps({"runs": args.runs, "python": platform.python_version(), "rows": table,
                     "rounds": results}, indent=2, ensure_ascii=False) + "\n"
     )  # fmt: skip
-    if args.readme:
-        update_readme(markdown)
+    if args.docs:
+        update_docs(markdown)
 
 
 if __name__ == "__main__":

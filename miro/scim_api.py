@@ -37,8 +37,9 @@ class ScimApi(ScimFlat):
         token: the SCIM API token, or a callable returning it.
         base_url: the SCIM root (default ``https://miro.com/api/v1/scim``, or
             ``MIRO_SCIM_BASE_URL``); ``fake.scim_url`` for a FakeMiro.
-        timeout, max_retries, max_retry_wait, session, on_unauthorized, deadline, pacing,
-            allow_http: as for :class:`~miro.MiroApi`.
+
+    ``timeout``, ``max_retries``, ``max_retry_wait``, ``session``, ``on_unauthorized``,
+    ``deadline``, ``pacing`` and ``allow_http`` mean what they mean for :class:`~miro.MiroApi`.
     """
 
     def __init__(

@@ -28,7 +28,7 @@ except ImportError:  # tests/ is a rootdir-style directory
     from pasting import paste  # type: ignore[no-redef]
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-SKIP = re.compile(r"<!--\s*readme-test:\s*skip\b")
+SKIP = re.compile(r"<!--\s*(?:readme|docs)-test:\s*skip\b")
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
@@ -65,7 +65,7 @@ RUNNABLE = [
 
 
 def test_the_readme_has_runnable_blocks():
-    assert len([b for b in RUNNABLE if not b.skipped]) >= 5
+    assert len([b for b in RUNNABLE if not b.skipped]) >= 2  # a landing page; docs/ has more
     lines = README.read_text(encoding="utf-8").splitlines()
     for block in RUNNABLE:
         if block.skipped:  # a skipped block says why
@@ -121,12 +121,13 @@ def test_block_runs_as_pasted(block: Block, how: str, session: Any, tmp_path: Pa
     elif how == "script":
         exec(compile(block.code, f"README.md:{block.line}", "exec"), namespace)
     else:
-        _run_session(block, namespace)
+        _run_session(block, namespace, "README.md")
     assert not list(tmp_path.iterdir()), "the block wrote into the working directory"
 
 
-def _run_session(block: Block, namespace: Dict[str, Any]) -> None:
-    """A pycon block, statement by statement, checking the errors it shows."""
+def _run_session(block: Block, namespace: Dict[str, Any], source: str) -> None:
+    """A pycon block of the page ``source``, statement by statement, checking the errors
+    it shows."""
     import miro
 
     namespace["miro"] = miro
@@ -135,7 +136,7 @@ def _run_session(block: Block, namespace: Dict[str, Any]) -> None:
         if not line.startswith(">>> "):
             continue
         expected = statements[position + 1] if position + 1 < len(statements) else ""
-        code = compile(line[4:], f"README.md:{block.line + 1 + position}", "single")
+        code = compile(line[4:], f"{source}:{block.line + 1 + position}", "single")
         error = re.match(r"miro\.errors\.(\w+): (.*)", expected)
         if error is None:
             exec(code, namespace)
@@ -146,7 +147,8 @@ def _run_session(block: Block, namespace: Dict[str, Any]) -> None:
             assert piece.strip(" ;,") in str(raised.value), (piece, str(raised.value))
 
 
-#: The board side, as the README counts it (and Schemathesis runs it, tests/fuzz/overlay.py).
+#: The board side, as the README and the guides count it (and Schemathesis runs it,
+#: tests/fuzz/overlay.py).
 BOARD_SIDE = ("/v2/boards", "/v2-experimental/", "/v1/oauth-token")
 
 
@@ -161,7 +163,8 @@ def test_the_readme_counts_the_board_side_the_same_everywhere():
         contract_spec.load_raw_spec())}  # fmt: skip
     lazy.load_all(miro.MiroApi.__mro__[1])  # every family registers its operations
     board_side = [o for o in operations() if route[o.operation_id].startswith(BOARD_SIDE)]
-    text = README.read_text(encoding="utf-8")
+    pages = [README, *sorted((README.parent / "docs").rglob("*.md"))]
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     said = re.findall(r"(\d+) board-side|board side's (\d+)", text)
     numbers = {int(n) for groups in said for n in groups if n}
     assert len(said) >= 3 and numbers == {len(board_side)}, (numbers, len(board_side))

@@ -55,7 +55,8 @@ class FakeMiro:
         rate_limit: credits per minute per token (Miro's levels cost 50–2000 credits);
             None for no limit. Past it, requests get Miro's 429 ``tooManyRequests``.
         seed: makes generated ids reproducible.
-        client_id, client_secret: the registered app's credentials (random when not given).
+        client_id: the registered app's client id (random when not given).
+        client_secret: the registered app's client secret (random when not given).
         token_ttl: lifetime in seconds of the access tokens the token endpoint issues
             (Miro's expiring tokens: 3599); None for an app with non-expiring tokens (no
             refresh token, no ``expires_in``).
