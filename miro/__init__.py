@@ -20,7 +20,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List
 
+from . import _addons
 from ._version import __version__
+
+
+def _load_display() -> None:
+    from . import display  # noqa: F401 - it provides its functions to miro._addons
+
+
+def _load_snapshot() -> None:
+    from . import snapshot  # noqa: F401 - it provides Snapshot.capture to miro._addons
+
+
+# The add-ons load on first use: nothing below them imports them (ARCHITECTURE.md).
+_addons.load_with(_load_display, "html", "dataframe", "pandas", "sketch")
+_addons.load_with(_load_snapshot, "snapshot")
 
 #: Public name -> the module that defines it.
 _EXPORTS: Dict[str, str] = {
@@ -63,7 +77,7 @@ _EXPORTS: Dict[str, str] = {
     "Team": ".enterprise",
     "TeamMember": ".enterprise",
     "UserGroup": ".enterprise",
-    "ScimApi": ".scim.client",
+    "ScimApi": ".scim_api",
     "ScimGroup": ".scim",
     "ScimUser": ".scim",
 }
@@ -172,7 +186,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, eagerly
     from .members import BoardMember, InvitationResult
     from .oauth import Miro
     from .scim import ScimGroup, ScimUser
-    from .scim.client import ScimApi
+    from .scim_api import ScimApi
     from .snapshot import Snapshot
     from .snapshot.diff import SnapshotDiff
     from .storage import (

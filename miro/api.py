@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .experimental import ApiExperimental, BoardExperimental
     from .groups import Groups
     from .items.collection import Items
-    from .scim.client import ScimApi
+    from .scim_api import ScimApi
     from .tags import Tags
     from .tokens import Token
 else:  # the families load on first use (miro.compat.lazy)
@@ -170,7 +170,8 @@ class MiroApi(_FlatMethods):
         ``base_url`` (a FakeMiro), else ``https://miro.com/api/v1/scim``. SCIM calls need a
         SCIM API token: use :class:`~miro.ScimApi` directly when you hold both kinds."""
         if self._scim is None:
-            from .scim.client import ScimApi, default_scim_base_url
+            from .scim.transport import default_scim_base_url
+            from .scim_api import ScimApi
 
             self._scim = ScimApi(
                 self._transport._token,

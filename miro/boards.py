@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterator, Optional
 
 import attrs
 
+from . import _addons
 from .core import params as p
 from .core.pagination import BOARD_OFFSET, Page, Paginator
 from .core.paths import check_id
@@ -89,6 +90,7 @@ class Board(Resource):
     """A Miro board. ``board.items``, ``board.members`` reach its contents."""
 
     _summary_fields = ("name",)
+    _shown_as: ClassVar[str] = "board"  # what the display add-on shows it as
 
     name: Optional[str] = None
     description: Optional[str] = None
@@ -138,7 +140,7 @@ class Board(Resource):
         """The board's tags."""
         from .tags import Tags
 
-        return Tags(self._boards.transport, board_id=self.id)
+        return Tags(self._boards.transport, board_id=self.id, board_items=_board_items)
 
     @property
     def experimental(self) -> BoardExperimental:
@@ -201,12 +203,11 @@ class Board(Resource):
         ``zoom`` is pixels per board unit (default: fit ``width``, 960 px); at most
         ``max_items`` items are drawn. Walks the board's items and connectors once.
         """
-        from .display import sketch_items
         from .items.collection import placed
 
         items = placed(_walk(self.items.list(), progress, "items"))
         self._item_counts = _count(items)
-        return sketch_items(
+        return _addons.use("sketch")(
             items,
             self.connectors.list(),
             viewport=viewport,
@@ -218,9 +219,7 @@ class Board(Resource):
     def snapshot(self, *, progress: Any = False) -> Any:
         """Every item, connector, tag and group of the board as plain, versioned data
         (a :class:`miro.Snapshot`): save it, diff it, restore it onto a new board."""
-        from .snapshot import Snapshot
-
-        snap = Snapshot.capture(self, progress=progress)
+        snap = _addons.use("snapshot")(self, progress=progress)
         self._item_counts = snap.counts()
         return snap
 
@@ -237,6 +236,13 @@ def _count(items: Any) -> Dict[str, int]:
     for item in items:
         counts[item.type] = counts.get(item.type, 0) + 1
     return counts
+
+
+def _board_items(transport: Any, *, board_id: str) -> Any:
+    """A board's items, for its tags' ``items_with`` (loaded only when that is called)."""
+    from .items.base import BoardItems
+
+    return BoardItems(transport, board_id=board_id)
 
 
 class Boards(Collection[Board]):

@@ -15,8 +15,12 @@ an ``ApiTypeError``.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import json
+import time
 from typing import Any, Dict, Mapping, Optional, Type
+
+from . import _addons
 
 # --- official miro_api exception bases (issue #10 part B) --------------------------------
 from ._official_errors import (
@@ -55,10 +59,8 @@ class MiroError(Exception):
     def __reduce__(self):  # picklable, with bulk progress unbound from its client
         return (type(self), self.args, portable_state(self.__dict__))
 
-    def _repr_html_(self) -> str:  # issue #11: display is reached lazily
-        from .display import html_repr
-
-        return html_repr(self)
+    def _repr_html_(self) -> str:  # by the notebook display add-on, loaded on first use
+        return str(_addons.use("html")(self))
 
 
 def portable_state(state: Dict[str, Any]) -> Dict[str, Any]:
@@ -329,8 +331,6 @@ class RateLimited(ApiError):
     @property
     def retry_after(self) -> Optional[float]:
         """Seconds to wait before retrying, from ``Retry-After`` or ``X-RateLimit-Reset``."""
-        from .core.transport import retry_delay  # local: errors must not import core eagerly
-
         return retry_delay(self.headers)
 
     @property
@@ -343,6 +343,43 @@ class RateLimited(ApiError):
             return datetime.datetime.fromtimestamp(float(value), datetime.timezone.utc)
         except (TypeError, ValueError):
             return None
+
+
+def retry_delay(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
+    """Seconds a 429 answer asks us to wait: ``Retry-After``, else ``X-RateLimit-Reset``."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    retry_after = lowered.get("retry-after")
+    if retry_after:
+        seconds = _seconds_from(retry_after, now)
+        if seconds is not None:
+            return seconds
+    reset = lowered.get("x-ratelimit-reset")
+    if reset:
+        try:
+            value = float(reset) - (now or time.time())
+        except ValueError:
+            return None
+        return max(0.0, value) if value == value and value != float("inf") else None
+    return None
+
+
+def _seconds_from(retry_after: str, now: Optional[float]) -> Optional[float]:
+    """``Retry-After`` as seconds or an HTTP date; None when it is neither (``soon``)."""
+    try:
+        seconds = float(retry_after)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if parsed is None:
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+        return max(0.0, parsed.timestamp() - (now or time.time()))
+    if seconds != seconds or seconds == float("inf"):
+        return None
+    return max(0.0, seconds)
 
 
 class ServerError(ApiError, ServiceException):

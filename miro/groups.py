@@ -111,9 +111,9 @@ class Groups(Collection[Group]):
 
     def items_of(self, group: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
         """The items of ``group`` (a group or its id)."""
-        from .items.collection import Items
+        from .items.base import BoardItems
 
-        items = Items(self.transport, board_id=self.board_id)
+        items = BoardItems(self.transport, board_id=self.board_id)
         filters = {"group_item_id": p.ID("group", group)}
         return Paginator(
             lambda query: _group_items_page(

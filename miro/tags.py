@@ -7,7 +7,7 @@ through the REST API show on open boards only after a reload.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional
 
 import attrs
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
     from ._declared import TagChanges, TagCreate
     from .items.base import Item
+
+#: Makes a board's items collection: ``(transport, *, board_id) -> BoardItems``.
+BoardItemsFactory = Callable[..., Any]
 
 TAG_COLORS = (
     "red", "light_green", "cyan", "yellow", "magenta", "green", "blue", "gray", "violet",
@@ -74,6 +77,14 @@ class Tags(Collection[Tag]):
     model = Tag
     paging = BOARD_OFFSET
 
+    def __init__(
+        self, transport: Any, *, board_id: str, board_items: Optional[BoardItemsFactory] = None
+    ) -> None:
+        super().__init__(transport, board_id=board_id)
+        # Items sit above tags (an item has tags), so whoever makes a board's tags says
+        # how its items are read (a BoardItems factory), for items_with.
+        self._board_items = board_items
+
     @property
     def board_id(self) -> str:
         """The board these tags belong to."""
@@ -110,9 +121,9 @@ class Tags(Collection[Tag]):
 
     def items_with(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
         """Every item carrying ``tag`` (a tag or its id)."""
-        from .items.collection import Items
-
-        return Items(self.transport, board_id=self.board_id).with_tag(tag, limit=limit)
+        if self._board_items is None:
+            raise RuntimeError("these tags were made without a way to read items: use board.tags")
+        return self._board_items(self.transport, board_id=self.board_id).with_tag(tag, limit=limit)
 
 
 class ItemTags:

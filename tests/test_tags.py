@@ -24,6 +24,10 @@ def test_tags_attach_detach_filter_round_trip(fake, api, board):
     tagged = [i.id for i in board.items.with_tag(urgent, limit=2)]
     assert tagged == [n.id for n in notes[:3]] + [card.id]
     assert [i.id for i in urgent.items] == tagged
+    # a tag read from an item, or from a walk of the board's items, lists its items too
+    assert [i.id for i in card.tags.list()[0].items] == tagged
+    walked_tags = next(i for i in board.items if i.id == card.id).tags.list()
+    assert [i.id for i in walked_tags[1].items] == [card.id]
     notes[0].tags.detach(urgent)
     assert [i.id for i in board.items.with_tag(urgent)] == [n.id for n in notes[1:3]] + [card.id]
     assert list(notes[0].tags) == []

@@ -1,13 +1,20 @@
-"""What ``dir()`` (and so tab completion) offers on public objects: the public API only.
+"""What public objects show: in ``dir()`` (and so tab completion) the public API only,
+and in a notebook what the display add-on renders.
 
 Plumbing that collections and paginators need among themselves (``path``, ``url``,
 ``request``, ``wrap`` …) keeps working under its name but is not offered.
+
+The display protocol: an object says what it is to the display by a ``_shown_as`` class
+attribute (:func:`shown_as`); the display reads its fields, geometry
+(:mod:`miro.core.geometry`) and summary from there, naming no resource class. The add-on
+itself is reached through :mod:`miro._addons`, never imported from here.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any, List
+from typing import Any, List, Optional
+
+from .._addons import use
 
 #: Names that are plumbing, not API, wherever they appear.
 INTERNAL = frozenset(
@@ -22,19 +29,16 @@ def public_dir(obj: Any) -> List[str]:
 
 
 def html_repr(obj: Any) -> str:
-    """``obj``'s notebook HTML, by the ``miro.display`` add-on, imported on first use.
-
-    Core never imports the layers above it; display is the one add-on a core object
-    reaches, by name and only when Jupyter asks for HTML, so ``import miro`` does not
-    load it (DESIGN: "Display is reached lazily").
-    """
-    display = importlib.import_module(_DISPLAY)
-    return str(display.html_repr(obj))
+    """``obj``'s notebook HTML, by the display add-on (loaded when Jupyter first asks)."""
+    return str(use("html")(obj))
 
 
 def to_dataframe(source: Any, **options: Any) -> Any:
-    """``source`` as a pandas DataFrame, by the ``miro.display`` add-on (see above)."""
-    return importlib.import_module(_DISPLAY).to_dataframe(source, **options)
+    """``source`` as a pandas DataFrame, by the display add-on."""
+    return use("dataframe")(source, **options)
 
 
-_DISPLAY = __name__.rsplit(".", 2)[0] + ".display"
+def shown_as(obj: Any) -> Optional[str]:
+    """What ``obj`` is to the display add-on: ``"board"``, ``"item"``, ``"items"`` (a
+    collection of board items), or None for any other model (shown by its fields)."""
+    return getattr(obj, "_shown_as", None)

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import datetime
-import email.utils
 import ipaddress
 import json as jsonlib
 import logging
@@ -52,6 +50,7 @@ from ..errors import (
     Timeout,
     TransportError,
     error_class,
+    retry_delay,
 )
 from . import answered
 from .pacing import RESET_MARGIN, Pacer
@@ -79,43 +78,6 @@ TokenProvider = Union[str, Callable[[], str]]
 def default_base_url() -> str:
     """``MIRO_BASE_URL`` when set (point existing code at a FakeMiro), else Miro's API."""
     return os.environ.get("MIRO_BASE_URL") or DEFAULT_BASE_URL
-
-
-def retry_delay(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
-    """Seconds a 429 answer asks us to wait: ``Retry-After``, else ``X-RateLimit-Reset``."""
-    lowered = {k.lower(): v for k, v in headers.items()}
-    retry_after = lowered.get("retry-after")
-    if retry_after:
-        seconds = _seconds_from(retry_after, now)
-        if seconds is not None:
-            return seconds
-    reset = lowered.get("x-ratelimit-reset")
-    if reset:
-        try:
-            value = float(reset) - (now or time.time())
-        except ValueError:
-            return None
-        return max(0.0, value) if value == value and value != float("inf") else None
-    return None
-
-
-def _seconds_from(retry_after: str, now: Optional[float]) -> Optional[float]:
-    """``Retry-After`` as seconds or an HTTP date; None when it is neither (``soon``)."""
-    try:
-        seconds = float(retry_after)
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(retry_after)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if parsed is None:
-            return None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=datetime.timezone.utc)
-        return max(0.0, parsed.timestamp() - (now or time.time()))
-    if seconds != seconds or seconds == float("inf"):
-        return None
-    return max(0.0, seconds)
 
 
 def is_loopback(host: Optional[str]) -> bool:

@@ -12,8 +12,9 @@ import datetime
 import math
 from typing import Any, List, Mapping, Optional, Sequence
 
+from ..core import geometry
 from ..core.progress import collect
-from ..items import geometry
+from ..core.public import shown_as
 from . import rows as r
 
 _TEXT_COLUMNS = (
@@ -52,9 +53,7 @@ def to_dataframe(
     """
     pd = pandas()  # before any request: a missing extra fails fast
     elements = collect(source, progress)
-    from ..items.base import Item
-
-    if elements and all(isinstance(e, Item) for e in elements) or _lists_items(source, elements):
+    if elements and all(shown_as(e) == "item" for e in elements) or _lists_items(source, elements):
         parent_of = geometry.parent_lookup(geometry.by_id(elements))
         records = [r.item_row(e, parent_of, tags) for e in elements]
         return _typed(pd, pd.DataFrame.from_records(records, columns=list(r.ITEM_COLUMNS)))
@@ -63,10 +62,8 @@ def to_dataframe(
 
 
 def _lists_items(source: Any, elements: List[Any]) -> bool:
-    from ..items.collection import Items
-
     owner = getattr(getattr(source, "_convert", None), "__self__", None)
-    return not elements and isinstance(owner, Items)
+    return not elements and shown_as(owner) == "items"
 
 
 def _typed(pd: Any, frame: Any) -> Any:

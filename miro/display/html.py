@@ -13,6 +13,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import attrs
 
+from ..core.pagination import Page, Paginator
+from ..core.public import shown_as
 from . import rows as r
 
 MAX_ROWS = 20
@@ -210,15 +212,12 @@ def error_html(exc: BaseException) -> str:
 
 def html_repr(obj: Any) -> str:
     """The HTML repr of any object this SDK returns."""
-    from ..boards import Board
-    from ..core.pagination import Page, Paginator
-    from ..items.base import Item
-
     if isinstance(obj, BaseException):
         return error_html(obj)
-    if isinstance(obj, Board):
+    kind = shown_as(obj)
+    if kind == "board":
         return board_html(obj)
-    if isinstance(obj, Item):
+    if kind == "item":
         return item_html(obj)
     if isinstance(obj, Page):
         return page_html(obj)

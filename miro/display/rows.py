@@ -14,8 +14,9 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 import attrs
 
+from ..core import geometry
 from ..core.convert import camel
-from ..items import geometry
+from ..core.public import shown_as
 
 #: The columns of an item row, in order.
 ITEM_COLUMNS = (
@@ -137,9 +138,7 @@ def _flatten(obj: Any, prefix: str, row: Dict[str, Any], depth: int) -> None:
 
 def row_of(obj: Any) -> Dict[str, Any]:
     """An item's row or any model's flattened fields."""
-    from ..items.base import Item
-
-    return item_row(obj) if isinstance(obj, Item) else model_row(obj)
+    return item_row(obj) if shown_as(obj) == "item" else model_row(obj)
 
 
 def columns(rows: List[Dict[str, Any]]) -> List[str]:

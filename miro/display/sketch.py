@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from ..core import geometry
 from ..errors import InvalidArgument
-from ..items import geometry
 from .drawing import connector_svg, frame_svg, item_svg
 from .svg import DEFS, num
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any, List
 
-from ..items import geometry
+from ..core import geometry
 
 Box = geometry.Box
 #: Labels smaller than this many pixels at the sketch's zoom are left out (they are in

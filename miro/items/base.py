@@ -14,6 +14,7 @@ import importlib
 from typing import (
     TYPE_CHECKING,
     Any,
+    Callable,
     ClassVar,
     Dict,
     Iterator,
@@ -30,14 +31,21 @@ import attrs
 
 # connect_to's signature is declared by the connector body (help() shows its keywords)
 from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
+from ..core import geometry
 from ..core import params as p
-from ..core.convert import polymorphic, register_subtype
-from ..core.pagination import BOARD_CONTENT_CURSOR, Paginator
+from ..core.convert import (
+    WrongShape,
+    malformed,
+    polymorphic,
+    register_subtype,
+    structure,
+    structurer,
+)
+from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
 from ..core.resource import Collection, Resource
 from ..core.signatures import Declaration, DeclaredVerb, declared
 from ..errors import InvalidArgument
 from ..models import Geometry, Links, ParentRef, Position, UserRef
-from . import geometry
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -45,7 +53,6 @@ if TYPE_CHECKING:
     from .._declared import ConnectorFromItem
     from ..tags import ItemTags
     from ._declared import ItemVerbs  # update's keywords per item type (generated)
-    from .collection import Items
 else:
     ItemVerbs = object
 
@@ -90,6 +97,8 @@ class Item(Resource, ItemVerbs):
     links: Optional[Links] = None
 
     _summary_fields: ClassVar[Tuple[str, ...]] = ("type",)
+    #: The display add-on shows it as an item (see ``miro.core.public.shown_as``).
+    _shown_as: ClassVar[str] = "item"
     #: The parent frame, once known (set by board-wide walks, or fetched once on demand).
     _parent_item: Any = attrs.field(default=None, init=False, eq=False, repr=False)
     #: Tag titles, once a board-wide walk has read them (``to_dataframe``, ``snapshot``).
@@ -100,11 +109,9 @@ class Item(Resource, ItemVerbs):
         """The id of the board this item is on."""
         return str(self._require_collection().board_id)
 
-    def _board_items(self) -> Items:
-        from .collection import Items
-
+    def _board_items(self) -> BoardItems:
         collection = self._require_collection()
-        return Items(collection.transport, board_id=collection.board_id)
+        return BoardItems(collection.transport, board_id=collection.board_id)
 
     @property
     def connectors(self) -> ItemConnectors:
@@ -126,7 +133,8 @@ class Item(Resource, ItemVerbs):
         from .item_tags import RememberedTags
 
         collection = self._require_collection()
-        return RememberedTags(Tags(collection.transport, board_id=collection.board_id), self)
+        tags = Tags(collection.transport, board_id=collection.board_id, board_items=BoardItems)
+        return RememberedTags(tags, self)
 
     def refresh(self: ItemT) -> ItemT:
         """Reload this item from Miro."""
@@ -472,12 +480,120 @@ class ItemTypeCollection(Collection[ItemT]):
 
     def list(self, *, limit: Optional[int] = None) -> Paginator[ItemT]:
         """Every item of this type on the board (cursor pages; ``limit`` 10..50)."""
-        from .collection import Items
-
         if self.item_type.type not in LISTABLE_TYPES:
             raise TypeError(f"{self.item_type.segment} cannot be listed by type")
-        items = Items(self.transport, board_id=self.board_id)
+        items = BoardItems(self.transport, board_id=self.board_id)
         return cast("Paginator[ItemT]", items.list(type=self.item_type.type, limit=limit))
+
+
+_LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
+
+
+class BoardItems(Collection[Item]):
+    """A board's items read, moved and deleted through ``/v2/boards/{board_id}/items``,
+    whatever their type: what an item, a typed collection, tags and groups need of the
+    board; :class:`miro.items.collection.Items` (``board.items``) adds the typed
+    collections, bulk creation and exploring."""
+
+    path = "/v2/boards/{board_id}/items"
+    _shown_as = "items"  # listings of board items become item rows in a DataFrame
+    item_key = "item_id"
+    model = Item
+    paging = BOARD_CONTENT_CURSOR
+
+    @property
+    def board_id(self) -> str:
+        """The board these items are on."""
+        return str(self._parents["board_id"])
+
+    def __repr__(self) -> str:
+        return f"<items of board {self.board_id!r}>"
+
+    def __init__(self, transport: Any, **parents: Any) -> None:
+        super().__init__(transport, **parents)
+        #: JSON ``type`` -> (its structure function, the collection its items bind to).
+        self._known: Dict[Any, Tuple[Callable[[Any], Any], Any]] = {}
+
+    def wrap(self, data: Any) -> Item:
+        """Read an item as its typed class, bound to its type's collection when we know it."""
+        known = self._known.get(data.get("type") if data.__class__ is dict else None)
+        if known is None:
+            return self._wrap_new_type(data)
+        # The hot path of every listing: the type's own function, no dispatch.
+        try:
+            item: Item = known[0](data)
+        except (WrongShape, TypeError, ValueError) as error:
+            raise malformed(self.model, data, error) from None
+        item._collection = known[1]
+        return item
+
+    def _wrap_new_type(self, data: Any) -> Item:
+        item: Item = structure(data, self.model)
+        # One typed collection per type for the whole listing, not a new one per item.
+        typed = typed_collection(self.transport, self.board_id, item.type)
+        bound = self if typed is None else typed
+        if item.type == data.get("type"):
+            self._known[item.type] = (structurer(type(item)), bound)
+        return item._bind(bound)
+
+    def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
+        return self._paginate(_LIST_FILTERS.check({"type": type}), limit)
+
+    def within(
+        self, frame: Any, *, type: Optional[str] = None, limit: Optional[int] = None
+    ) -> Paginator[Item]:
+        """Every item inside the frame ``frame`` (an id or a frame item)."""
+        filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
+        return self._paginate(filters, limit)
+
+    def with_tag(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
+        """Every item carrying ``tag`` (a tag or its id); offset pages, ``limit`` 1..50."""
+        filters = {"tag_id": p.ID("tag", tag)}
+        url = self.url()
+        return Paginator(
+            lambda query: self.request("GET", url, params=query),
+            self.wrap,
+            BOARD_OFFSET,
+            filters,
+            limit,
+            path=url,
+        )
+
+    def page(
+        self,
+        *,
+        type: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+    ) -> Page[Item]:
+        """One page of items, as ``GET …/items`` returns it."""
+        return self.list(type=type, limit=limit).page(cursor=cursor)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.list())
+
+    def get(self, item_id: str) -> Item:
+        """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
+        return self._get(item_id)
+
+    def move(
+        self,
+        item_id: str,
+        *,
+        x: Optional[float] = None,
+        y: Optional[float] = None,
+        parent: Any = None,
+    ) -> Item:
+        """Move an item and/or put it into a frame (``parent``)."""
+        body = MOVE.build({"x": x, "y": y, "parent": parent})
+        if not body:
+            raise InvalidArgument("move needs x, y or parent")
+        return self._update(item_id, body)
+
+    def delete(self, item_id: str) -> None:
+        """Delete any item by id."""
+        self._delete(item_id)
 
 
 def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[ItemTypeCollection]:
@@ -490,6 +606,7 @@ def typed_collection(transport: Any, board_id: str, type_name: str) -> Optional[
 
 __all__ = [
     "BOARD_CONTENT_CURSOR",
+    "BoardItems",
     "ITEM_TYPES",
     "Item",
     "ItemType",

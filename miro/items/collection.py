@@ -5,25 +5,19 @@ from __future__ import annotations
 from typing import (
     TYPE_CHECKING,
     Any,
-    Callable,
     Dict,
     Generic,
     Iterable,
-    Iterator,
     List,
-    Optional,
-    Tuple,
     TypeVar,
     overload,
 )
 
-from ..core import params as p
-from ..core.convert import WrongShape, malformed, structure, structurer
-from ..core.pagination import BOARD_CONTENT_CURSOR, BOARD_OFFSET, Page, Paginator
-from ..core.resource import Collection
+from .. import _addons
+from ..core import geometry
+from ..core.public import to_dataframe
 from ..errors import InvalidArgument, InvalidArgumentType
-from . import geometry
-from .base import ITEM_TYPES, LISTABLE_TYPES, MOVE, Item, ItemTypeCollection, typed_collection
+from .base import ITEM_TYPES, BoardItems, Item, ItemTypeCollection
 
 if TYPE_CHECKING:  # one typed collection per item type (generated)
     from ._declared import (
@@ -54,9 +48,6 @@ def placed(items: Iterable[Item]) -> List[Item]:
     return listed
 
 
-_LIST_FILTERS = p.Body(p.top(type=p.choice(*LISTABLE_TYPES), parent_item_id=p.ID))
-
-
 class _TypedCollection(Generic[C]):
     """Declares ``Items.<segment>`` as the typed collection of one item type (the type's
     module loads on first use)."""
@@ -77,17 +68,13 @@ class _TypedCollection(Generic[C]):
         return ItemTypeCollection(obj.transport, declaration, board_id=obj.board_id)
 
 
-class Items(Collection[Item]):
-    """Every item on a board: list (all or by type), get any item, move, delete.
+class Items(BoardItems):
+    """Every item on a board: list (all or by type), get any item, move, delete, create
+    many at once, explore.
 
     ``board.items.sticky_notes``, ``.shapes`` … are the typed collections that create
     and update items of one type.
     """
-
-    path = "/v2/boards/{board_id}/items"
-    item_key = "item_id"
-    model = Item
-    paging = BOARD_CONTENT_CURSOR
 
     sticky_notes: _TypedCollection[StickyNotes] = _TypedCollection("sticky_note")
     texts: _TypedCollection[Texts] = _TypedCollection("text")
@@ -99,82 +86,6 @@ class Items(Collection[Item]):
     documents: _TypedCollection[Documents] = _TypedCollection("document")
     embeds: _TypedCollection[Embeds] = _TypedCollection("embed")
     doc_formats: _TypedCollection[Docs] = _TypedCollection("doc_format")
-
-    @property
-    def board_id(self) -> str:
-        """The board these items are on."""
-        return str(self._parents["board_id"])
-
-    def __repr__(self) -> str:
-        return f"<items of board {self.board_id!r}>"
-
-    def __init__(self, transport: Any, **parents: Any) -> None:
-        super().__init__(transport, **parents)
-        #: JSON ``type`` -> (its structure function, the collection its items bind to).
-        self._known: Dict[Any, Tuple[Callable[[Any], Any], Any]] = {}
-
-    def wrap(self, data: Any) -> Item:
-        """Read an item as its typed class, bound to its type's collection when we know it."""
-        known = self._known.get(data.get("type") if data.__class__ is dict else None)
-        if known is None:
-            return self._wrap_new_type(data)
-        # The hot path of every listing: the type's own function, no dispatch.
-        try:
-            item: Item = known[0](data)
-        except (WrongShape, TypeError, ValueError) as error:
-            raise malformed(self.model, data, error) from None
-        item._collection = known[1]
-        return item
-
-    def _wrap_new_type(self, data: Any) -> Item:
-        item: Item = structure(data, self.model)
-        # One typed collection per type for the whole listing, not a new one per item.
-        typed = typed_collection(self.transport, self.board_id, item.type)
-        bound = self if typed is None else typed
-        if item.type == data.get("type"):
-            self._known[item.type] = (structurer(type(item)), bound)
-        return item._bind(bound)
-
-    def list(self, *, type: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Item]:
-        """Every item on the board (or of one ``type``), fetched page by page (``limit`` 10..50)."""
-        return self._paginate(_LIST_FILTERS.check({"type": type}), limit)
-
-    def within(
-        self, frame: Any, *, type: Optional[str] = None, limit: Optional[int] = None
-    ) -> Paginator[Item]:
-        """Every item inside the frame ``frame`` (an id or a frame item)."""
-        filters = _LIST_FILTERS.check({"type": type, "parent_item_id": frame})
-        return self._paginate(filters, limit)
-
-    def with_tag(self, tag: Any, *, limit: Optional[int] = None) -> Paginator[Item]:
-        """Every item carrying ``tag`` (a tag or its id); offset pages, ``limit`` 1..50."""
-        filters = {"tag_id": p.ID("tag", tag)}
-        url = self.url()
-        return Paginator(
-            lambda query: self.request("GET", url, params=query),
-            self.wrap,
-            BOARD_OFFSET,
-            filters,
-            limit,
-            path=url,
-        )
-
-    def page(
-        self,
-        *,
-        type: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-    ) -> Page[Item]:
-        """One page of items, as ``GET …/items`` returns it."""
-        return self.list(type=type, limit=limit).page(cursor=cursor)
-
-    def __iter__(self) -> Iterator[Item]:
-        return iter(self.list())
-
-    def get(self, item_id: str) -> Item:
-        """Get any item by id, as its typed class (``StickyNote``, ``Frame`` …)."""
-        return self._get(item_id)
 
     def create_many(
         self, specs: Iterable[Any], *, progress: Any = False, workers: int = 1
@@ -232,7 +143,7 @@ class Items(Collection[Item]):
         """Attach tags named by title, creating the board's missing tags first."""
         from ..tags import Tags
 
-        tags = Tags(self.transport, board_id=self.board_id)
+        tags = Tags(self.transport, board_id=self.board_id, board_items=BoardItems)
         by_title = {tag.title: tag for tag in tags.list()}
         for item, wanted in zip(items, titles):
             for title in wanted:
@@ -254,24 +165,6 @@ class Items(Collection[Item]):
             chunker=upload_chunks,
         )
 
-    def move(
-        self,
-        item_id: str,
-        *,
-        x: Optional[float] = None,
-        y: Optional[float] = None,
-        parent: Any = None,
-    ) -> Item:
-        """Move an item and/or put it into a frame (``parent``)."""
-        body = MOVE.build({"x": x, "y": y, "parent": parent})
-        if not body:
-            raise InvalidArgument("move needs x, y or parent")
-        return self._update(item_id, body)
-
-    def delete(self, item_id: str) -> None:
-        """Delete any item by id."""
-        self._delete(item_id)
-
     # --- exploring (issue #11) ------------------------------------------------------------
     def in_region(
         self, x0: float, y0: float, x1: float, y1: float, *, partly: bool = False
@@ -290,7 +183,7 @@ class Items(Collection[Item]):
         from ..tags import Tags
 
         titles: Dict[str, List[str]] = {}
-        for tag in Tags(self.transport, board_id=self.board_id).list():
+        for tag in Tags(self.transport, board_id=self.board_id, board_items=BoardItems).list():
             for item in self.with_tag(tag.id):
                 titles.setdefault(item.id, []).append(tag.title or "")
         return titles
@@ -301,10 +194,7 @@ class Items(Collection[Item]):
         gives them), ``absolute_x``, ``absolute_y`` (board coordinates), ``width``,
         ``height``, ``rotation``, ``parent_id``, ``tags`` (titles; ``tags=False`` skips
         reading them), ``fill_color``, ``shape``, ``created_at`` … (UTC datetimes)."""
-        from ..display import to_dataframe
-        from ..display.dataframe import pandas
-
-        pandas()  # fail before any request when the extra is missing
+        _addons.use("pandas")()  # fail before any request when the extra is missing
         titles = self.tag_titles() if tags else None
         return to_dataframe(self.list(), progress=progress, tags=titles or ({} if tags else None))
 

@@ -6,11 +6,11 @@ from typing import Any, Optional
 
 import attrs
 
+from ..core import geometry
 from ..core import params as p
 from ..core.pagination import Paginator
 from ..core.resource import Model
 from ..errors import InvalidArgumentType
-from . import geometry
 from .base import Item, ItemType, crud_operations, item_type
 from .styles import HEX
 

@@ -31,15 +31,16 @@ from .models import (
     ScimUser,
     ServiceProviderConfig,
 )
+from .transport import DEFAULT_SCIM_BASE_URL, default_scim_base_url
 
 
 def __getattr__(name: str) -> Any:
-    # The client pulls in the flat-method mixin, which imports this package's modules:
-    # loaded on first use to keep the import graph acyclic.
-    if name in ("ScimApi", "DEFAULT_SCIM_BASE_URL", "default_scim_base_url"):
-        from . import client
+    # ScimApi is a client (miro/scim_api.py, above the flat-method mixin that imports
+    # this package): the old import path loads it on first use, nothing here imports it.
+    if name == "ScimApi":
+        from ..scim_api import ScimApi
 
-        return getattr(client, name)
+        return ScimApi
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -20,11 +20,12 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import attrs
 
+from .. import _addons
 from ..core.convert import format_datetime
 from ..core.progress import collect, progress_bar
 from ..errors import InvalidArgument, MiroWarning
-from ..items import geometry
 from ..items.base import ITEM_TYPES, Item
+from .restore import RestoreReport, restore
 
 #: The snapshot format's version; :meth:`Snapshot.load` refuses others.
 VERSION = 1
@@ -45,15 +46,6 @@ class UnsupportedItems(InvalidArgument):
 
 def _plain(item: Item) -> Dict[str, Any]:
     return item.to_dict()
-
-
-@attrs.define
-class RestoreReport:
-    """What a restore made: the new board, old id → new id, and what it skipped (why)."""
-
-    board: Any
-    ids: Dict[str, str]
-    skipped: List[Tuple[str, str, str]]  # (kind, old id, reason)
 
 
 @attrs.define(eq=False)
@@ -195,8 +187,6 @@ class Snapshot:
         it. Connectors, tags, groups and frame parents point at the new items. Items that
         cannot be recreated are skipped and reported (a :class:`SnapshotWarning`; the list
         is in ``restore_report.skipped``), or with ``strict=True`` refused up front."""
-        from .restore import restore
-
         unsupported = self.unsupported()
         if strict and unsupported:
             listed = "; ".join(f"{ident}: {why}" for ident, why in unsupported[:10])
@@ -215,20 +205,6 @@ class Snapshot:
         return report.board
 
 
-def absolute_places(snapshot: Snapshot) -> Dict[str, Tuple[float, float]]:
-    """Item id → absolute centre, for the items that have a position."""
-    places = {}
-    for item in snapshot.models():
-        if item.position is not None:
-            try:
-                places[item.id] = geometry.absolute_center(item, _parent_of)
-            except (LookupError, ValueError):
-                continue
-    return places
-
-
-def _parent_of(item: Any) -> Any:
-    return item._parent_item
-
+_addons.provide("snapshot", Snapshot.capture)
 
 __all__ = ["RestoreReport", "Snapshot", "SnapshotWarning", "UnsupportedItems"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 import attrs
 
 from ..display.rows import content_of
+from .places import absolute_places
 
 if TYPE_CHECKING:
     from . import Snapshot
@@ -90,8 +91,6 @@ class _Side:
     """One snapshot, indexed for comparison."""
 
     def __init__(self, snapshot: Snapshot) -> None:
-        from . import absolute_places
-
         self.items = {data["id"]: data for data in snapshot.items}
         self.places = absolute_places(snapshot)
         titles = {t["id"]: t.get("title") for t in snapshot.tags}

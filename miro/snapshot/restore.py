@@ -11,15 +11,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
+import attrs
+
 from ..connectors import CONNECTOR_CREATE
 from ..errors import InvalidArgument, InvalidArgumentType
 from ..items.base import ITEM_TYPES
 from ..tags import TAGGABLE_TYPES
+from .places import absolute_places
 
 if TYPE_CHECKING:
-    from . import RestoreReport, Snapshot
+    from . import Snapshot
 
 Skipped = List[Tuple[str, str, str]]
+
+
+@attrs.define
+class RestoreReport:
+    """What a restore made: the new board, old id → new id, and what it skipped (why)."""
+
+    board: Any
+    ids: Dict[str, str]
+    skipped: List[Tuple[str, str, str]]  # (kind, old id, reason)
 
 
 def _kwargs(body: Any, data: Dict[str, Any], skipped: Skipped, kind: str) -> Dict[str, Any]:
@@ -44,8 +56,6 @@ def restore(
     snapshot: Snapshot, api: Any, name: str, unsupported: Dict[str, str], bar: Any
 ) -> RestoreReport:
     """Create the board and its contents; returns the report."""
-    from . import RestoreReport
-
     board = api.boards.create(name=name, **_board_fields(snapshot))
     ids: Dict[str, str] = {}
     skipped: Skipped = []
@@ -70,8 +80,6 @@ def _board_fields(snapshot: Snapshot) -> Dict[str, Any]:
 
 
 def _absolute(snapshot: Snapshot) -> Dict[str, Tuple[float, float]]:
-    from . import absolute_places
-
     return absolute_places(snapshot)
 
 

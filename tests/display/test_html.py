@@ -38,6 +38,28 @@ def test_import_miro_does_not_import_display():
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_the_add_ons_load_on_first_use_in_a_fresh_interpreter():
+    code = """
+import sys, miro
+from miro.testing import FakeMiro
+with FakeMiro() as fake:
+    api = miro.MiroApi(fake.token, base_url=fake.url)
+    board = api.boards.create(name="Fresh")
+    board.items.sticky_notes.create(content="hello", x=0, y=0)
+    print("miro.display" in sys.modules, "miro.snapshot" in sys.modules)
+    print("Fresh" in board._repr_html_(), "miro.display" in sys.modules)
+    print(board.items.to_dataframe()["content"].tolist() == ["hello"])
+    print("<svg" in board.sketch()._repr_svg_(), board.snapshot().counts() == {"sticky_note": 1})
+    try:
+        api.boards.get("missing")
+    except miro.errors.NotFound as error:
+        print("NotFound" in error._repr_html_())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False", "True", "True", "True", "True", "True", "True"]
+
+
 def test_board_html_shows_name_owner_links_and_counts_escaped(parts, fake):
     board = parts["board"]
     fake.clear_exchanges()

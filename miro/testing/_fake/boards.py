@@ -6,10 +6,10 @@ import copy
 from typing import Any, Dict, List, Optional, Tuple
 
 from . import checks as c
+from .clock import now
 from .errors import bad, not_found
 from .paging import offset_page
 from .server import Request, Route, route
-from .state import now
 
 ACCESS = c.enum("private", "view", "comment", "edit")
 POLICY = c.obj(

@@ -7,10 +7,10 @@ from typing import Any, Dict, List, Tuple
 
 from . import checks as c
 from .boards import board_or_404
+from .clock import now
 from .errors import bad, not_found
 from .paging import cursor_page
 from .server import Request, Route, route
-from .state import now
 
 CAPS = c.enum(
     "none",

@@ -9,11 +9,12 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from . import checks as c
 from .boards import board_or_404
+from .clock import now
 from .errors import ApiFault, bad, not_found
 from .kinds import BASIC_SHAPES, BY_TYPE, EXPERIMENTAL_ONLY, KINDS, LIST_TYPES, MAX_FILE_BYTES, Kind
+from .multipart import bulk_upload, json_part, parse
 from .paging import cursor_page
 from .server import Request, Route, route
-from .state import now
 
 
 def board_items(request: Request) -> Dict[str, Dict[str, Any]]:
@@ -251,8 +252,6 @@ def typed_handlers(base: str) -> List[Route]:
 
 def upload(request: Request, kind: Kind, item: Optional[Dict[str, Any]] = None) -> Tuple[int, Any]:
     """Create or update an image or document from a multipart body (API-NOTES §7)."""
-    from .multipart import json_part, parse
-
     if kind.type not in ("image", "document"):
         raise ApiFault(415, "unsupportedMediaType", "Only images and documents take files")
     parts = parse(request)
@@ -297,10 +296,6 @@ def list_items(request: Request) -> Tuple[int, Any]:
     """``GET …/items``: all items, items in a frame (``parent_item_id``), or by ``tag_id``."""
     board_id = board_or_404(request)["id"]
     query = request.query
-    if "tag_id" in query:
-        from .tags import items_by_tag
-
-        return items_by_tag(request)
     c.allowed_query(request.query_keys, ("limit", "type", "cursor", "parent_item_id"))
     rows = [i for i in request.store.items[board_id].values() if _not_experimental_only(i)]
     if "type" in query:
@@ -343,8 +338,6 @@ def bulk_create(request: Request) -> Tuple[int, Any]:
     """``POST …/items/bulk``: up to 20 items, all or nothing (API-NOTES §3.1)."""
     board_or_404(request)
     if request.is_multipart:
-        from .multipart import bulk_upload
-
         specs = bulk_upload(request)
     else:
         body = request.json(expect=list)

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import checks as c
 from .errors import ApiFault, bad
+from .kinds import BY_TYPE, MAX_FILE_BYTES
 
 if TYPE_CHECKING:
-    from .items import Kind
+    from .kinds import Kind
     from .server import Request
 
 
@@ -57,8 +58,6 @@ def json_part(parts: Dict[str, List[Part]], name: str) -> Any:
 
 def bulk_upload(request: Request) -> List[Tuple[Kind, Dict[str, Any]]]:
     """Item bodies for a bulk upload: a JSON file ``data`` and files ``resources``."""
-    from .items import BY_TYPE, MAX_FILE_BYTES
-
     parts = parse(request)
     if set(parts) - {"data", "resources"} or "data" not in parts or "resources" not in parts:
         raise bad("bulk upload needs a 'data' JSON file and 'resources' files")

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import random
 import string
 from typing import Any, Dict, List, Optional
 
+from .enterprise.state import Org
 from .journal import Journal, Tracked, attach
-
-
-def now() -> str:
-    """The current time as Miro writes it (UTC, ISO-8601, ``Z``)."""
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Store(Tracked):
@@ -48,8 +43,6 @@ class Store(Tracked):
             "name": "Fake organization",
             "type": "organization",
         }
-        from .enterprise.state import Org  # here: that module builds on this one
-
         #: The organization's people, teams, projects and audit log (enterprise/state.py).
         self.org = Org(self)
 

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Tuple
 from . import checks as c
 from .boards import board_or_404
 from .errors import bad, not_found
+from .items import item_or_404, render
 from .paging import offset_page
 from .server import Request, Route, route
 
@@ -101,8 +102,6 @@ def delete(request: Request) -> Tuple[int, Any]:
 
 
 def _taggable(request: Request) -> Tuple[str, List[str]]:
-    from .items import item_or_404
-
     item = item_or_404(request)
     if item["type"] not in ("card", "sticky_note"):
         raise bad("Only cards and sticky notes can have tags")
@@ -132,8 +131,6 @@ def detach(request: Request) -> Tuple[int, Any]:
 
 
 def item_tags(request: Request) -> Tuple[int, Any]:
-    from .items import item_or_404
-
     item = item_or_404(request)
     tag_ids = request.store.item_tags[request.params["board_id"]].get(item["id"], [])
     tags = request.store.tags[request.params["board_id"]]
@@ -142,8 +139,7 @@ def item_tags(request: Request) -> Tuple[int, Any]:
 
 def items_by_tag(request: Request) -> Tuple[int, Any]:
     """``GET …/items?tag_id=``: offset pages of the items carrying a tag."""
-    from .items import render
-
+    board_or_404(request)
     c.allowed_query(request.query_keys, ("limit", "offset", "tag_id"))
     tag = _tag_or_404(request, request.query["tag_id"])
     board_id = request.params["board_id"]
@@ -170,6 +166,8 @@ ROUTES: List[Route] = [
     route("GET", "/v2/boards/{board_id}/tags/{tag_id}", get, level=1),
     route("PATCH", "/v2/boards/{board_id}/tags/{tag_id}", update, level=1),
     route("DELETE", "/v2/boards/{board_id}/tags/{tag_id}", delete, level=1),
+    # before items.ROUTES: ``GET …/items`` with a ``tag_id`` is this operation
+    route("GET", "/v2/boards/{board_id}/items", items_by_tag, level=2, when=_has_tag_id),
     route("GET", "/v2/boards/{board_id}/items/{item_id}/tags", item_tags, level=1),
     route("POST", "/v2/boards/{board_id}/items/{item_id}", attach, level=1, when=_has_tag_id),
     route("DELETE", "/v2/boards/{board_id}/items/{item_id}", detach, level=1, when=_has_tag_id),

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple
 
 from .. import checks as c
+from ..clock import now
 from ..errors import bad, not_found
 from ..server import Request, Route, route
-from ..state import Store, now
+from ..state import Store
 from .organizations import admin_org, json_object, org_page
 from .state import Org
 

@@ -20,10 +20,10 @@ import uuid
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .. import checks as c
+from ..clock import now
 from ..errors import ApiFault, bad
 from ..paging import cursor_page
 from ..server import Request, Route, route
-from ..state import now
 from .organizations import admin_org, datetime_param
 from .state import Org
 

@@ -27,10 +27,13 @@ This module imports nothing from the SDK.
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
+from ..clock import now
 from ..journal import Tracked
-from ..state import Store, now
+
+if TYPE_CHECKING:
+    from ..state import Store
 
 ORG_ROLES = (
     "organization_internal_admin",

@@ -82,7 +82,7 @@ def overlaps(a: Box, b: Box) -> bool:
 
 def region(x0: Any, y0: Any, x1: Any, y1: Any) -> Box:
     """A checked region: four finite numbers, normalised so that x0 <= x1 and y0 <= y1."""
-    from ..core.params import NUMBER
+    from .params import NUMBER
 
     values = [NUMBER(name, v) for name, v in (("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1))]
     return (
