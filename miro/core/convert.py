@@ -414,12 +414,13 @@ def _namespace(cls: type, wire: List[attrs.Attribute[Any]]) -> Dict[str, Any]:
 
 def _converted(
     a: attrs.Attribute[Any], index: int, hints: Dict[str, Any], namespace: Dict[str, Any],
-    target: str,
+    target: str, count: bool = True,
 ) -> List[str]:  # fmt: skip
-    """Lines (in an ``if``/``else`` branch) that count the present wire field ``a``, convert
+    """Lines (in an ``if``/``else`` branch) that count the present wire field ``a`` (unless
+    ``count`` is false: the caller counts the missing ones instead), convert
     its value ``v`` and store it in ``target``; a wrong shape names the field."""
     return [
-        "        n += 1",
+        *(["        n += 1"] if count else []),
         "        try:",
         *_field_code(hints.get(a.name, Any), f"c{index}", namespace),
         f"            {target} = v",
@@ -473,19 +474,24 @@ def _compile_direct(
     fields = attrs.fields(cls)
     namespace = _namespace(cls, [a for a in fields if _is_wire_field(a)])
     namespace.update(new=object.__new__, general=general)
-    lines = [*_HEAD, "    obj = new(cls)", "    n = 0"]
+    # n counts the fields present: every wire field, less each one found missing (fewer
+    # steps than counting the present ones, which a listing's items mostly are).
+    wire_count = sum(1 for a in fields if _is_wire_field(a))
+    lines = [*_HEAD, "    obj = new(cls)", f"    n = {wire_count}"]
     for index, a in enumerate(fields):
         default = _default_code(a, f"d{index}", namespace)
         if not _is_wire_field(a):
             lines.append(f"    obj.{a.name} = {default}")
             continue
+        key = json_name(a)
         lines += [
-            f"    v = d.get({json_name(a)!r}, MISSING)",
-            "    if v is MISSING:",
-            f"        {'return general(d)' if default is None else f'obj.{a.name} = {default}'}",
+            f"    v = d.get({key!r})",  # None in the wire is rarer than a value: one test
+            f"    if v is None and {key!r} not in d:",
+            *(["        return general(d)"] if default is None else
+              [f"        obj.{a.name} = {default}", "        n -= 1"]),
             "    else:",
-        ]
-        lines += _converted(a, index, hints, namespace, f"obj.{a.name}")
+        ]  # fmt: skip
+        lines += _converted(a, index, hints, namespace, f"obj.{a.name}", count=False)
     return _define(cls, lines + _tail(fields), namespace)
 
 
