@@ -47,9 +47,9 @@ TOKEN_CLIENT = [
 
 #: ... and what its first listing of a board of sticky notes adds: the board and item
 #: bases and the sticky note's own module, no other item type, no tags, bulk or uploads
-#: (connectors: ``item.connect_to`` declares its keywords from the connector body).
+#: (no connectors: ``item.connect_to`` loads its keywords from the connector body on use).
 FIRST_LISTING = [
-    "miro.boards", "miro.connectors", "miro.core.convert", "miro.core.geometry",
+    "miro.boards", "miro.core.convert", "miro.core.geometry",
     "miro.core.official", "miro.core.pagination", "miro.core.params", "miro.core.paths",
     "miro.core.progress", "miro.core.public", "miro.core.resource", "miro.core.signatures",
     "miro.items", "miro.items.base", "miro.items.collection", "miro.items.sticky_notes",
@@ -79,13 +79,20 @@ def test_a_token_client_and_its_first_listing_load_only_what_they_need():
             import miro
             api = miro.MiroApi(fake.token, base_url=fake.url)
             assert loaded() == {TOKEN_CLIENT!r}, loaded()
-            assert "attrs" in sys.modules and "cattrs" not in sys.modules
+            # a token client defines no model class yet: attrs loads with the first model
+            assert "attrs" not in sys.modules and "cattrs" not in sys.modules
 
             items = api.boards.get(board, lazy=True).items
             assert [item.data.content for item in items] == ["one", "two"]
             assert loaded() == sorted({TOKEN_CLIENT!r} + {FIRST_LISTING!r}), loaded()
             assert "cattrs" not in sys.modules and "concurrent.futures" not in sys.modules
             assert miro.items.ITEM_TYPES.loaded() == ["sticky_note"]
+            # the connector keywords of connect_to load with the method, and are the real ones
+            import inspect
+            note = next(iter(items))
+            assert "miro.connectors" not in sys.modules
+            assert "end_snap_to" in inspect.signature(note.connect_to).parameters
+            assert "miro.connectors" in sys.modules
 
             # an item of another type loads that type's module when it first arrives
             cards = f"{{fake.url}}/v2/boards/{{board}}/cards"

@@ -9,14 +9,11 @@ list whenever :func:`operations` is asked); the core imports nothing above it.
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List
-
-import attrs
+from typing import Callable, Dict, List, NamedTuple
 
 
-@attrs.frozen
-class Operation:
-    """One implemented API operation."""
+class Operation(NamedTuple):
+    """One implemented API operation (a named tuple: a token client needs no attrs class)."""
 
     operation_id: str
     flat_name: str

@@ -164,14 +164,14 @@ class DeclaredVerb:
     def __init__(
         self,
         generic: Callable[..., Any],
-        body: Optional[p.Body] = None,
+        body: Union[p.Body, Callable[[], p.Body], None] = None,
         *,
         choose: Optional[Callable[[Any], Optional[Declaration]]] = None,
     ) -> None:
         if (body is None) == (choose is None):
             raise TypeError("give a DeclaredVerb either body= or choose=")
         self.generic = generic
-        self.body = body
+        self._body = body
         self.choose = choose
         self.name = generic.__name__
         self.__doc__ = generic.__doc__
@@ -181,10 +181,20 @@ class DeclaredVerb:
     def __set_name__(self, owner: Any, name: str) -> None:
         self.name = name
 
+    @property
+    def body(self) -> Optional[p.Body]:
+        """The one body of the method (None when it is chosen per object); a body given as a
+        function is asked for on first use, so its module loads only then."""
+        body = self._body
+        if body is not None and not isinstance(body, p.Body):
+            body = self._body = body()
+        return body
+
     def declaration(self, obj: Any) -> Optional[Declaration]:
         """The key, body and summary for ``obj`` (None on the class: the fixed ones)."""
-        if self.body is not None:
-            return (None, self.body, inspect.cleandoc(self.generic.__doc__ or ""))
+        body = self.body
+        if body is not None:
+            return (None, body, inspect.cleandoc(self.generic.__doc__ or ""))
         if obj is None or self.choose is None:
             return None
         return self.choose(obj)
@@ -199,7 +209,7 @@ class DeclaredVerb:
         if made is None:  # built once per key; a race builds an equal one, harmlessly
             made = specialised(self.generic, body, summary, self.name)
             self._made[key] = made
-            if self.body is not None:
+            if self._body is not None:
                 self._fixed = made
         return made
 
@@ -217,14 +227,16 @@ class DeclaredVerb:
 
 
 def declared(
-    body: Optional[p.Body] = None,
+    body: Union[p.Body, Callable[[], p.Body], None] = None,
     *,
     choose: Optional[Callable[[Any], Optional[Declaration]]] = None,
 ) -> Callable[[F], F]:
     """Give the decorated ``**fields`` method the keywords of ``body`` (its signature and
     docstring; the function's own docstring is the summary), or those ``choose(obj)``
-    declares for each object (see :class:`DeclaredVerb`). To a type checker the method stays
-    the function it decorates: its annotations (``**fields: Unpack[...]``) are what it sees."""
+    declares for each object (see :class:`DeclaredVerb`). ``body`` may be a function that
+    returns it, called on first use: the body's module then loads only when needed. To a
+    type checker the method stays the function it decorates: its annotations
+    (``**fields: Unpack[...]``) are what it sees."""
 
     def decorate(generic: F) -> F:
         return cast(F, DeclaredVerb(generic, body, choose=choose))

@@ -29,8 +29,6 @@ from typing import (
 
 import attrs
 
-# connect_to's signature is declared by the connector body (help() shows its keywords)
-from ..connectors import CONNECTOR_FROM_ITEM, Connector, Connectors, ItemConnectors
 from ..core import geometry
 from ..core import params as p
 from ..core.convert import (
@@ -51,10 +49,20 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .._declared import ConnectorFromItem
+    from ..connectors import Connector, ItemConnectors
     from ..tags import ItemTags
     from ._declared import ItemVerbs  # update's keywords per item type (generated)
 else:
     ItemVerbs = object
+
+
+def _connector_from_item() -> p.Body:
+    """What ``item.connect_to`` accepts: the connector body without its ends (the
+    connectors module loads when the method is first looked up, not with every item)."""
+    from ..connectors import CONNECTOR_FROM_ITEM
+
+    return CONNECTOR_FROM_ITEM
+
 
 ItemT = TypeVar("ItemT", bound="Item")
 
@@ -116,10 +124,12 @@ class Item(Resource, ItemVerbs):
     @property
     def connectors(self) -> ItemConnectors:
         """The connectors that start or end at this item (lazy; walks the board's list)."""
+        from ..connectors import Connectors
+
         collection = self._require_collection()
         return Connectors(collection.transport, board_id=collection.board_id).touching(self.id)
 
-    @declared(CONNECTOR_FROM_ITEM)
+    @declared(_connector_from_item)
     def connect_to(self, other: Any, **fields: Unpack[ConnectorFromItem]) -> Connector:
         """Draw a connector from this item to ``other`` (an item or id); returns it."""
         if self.type == "frame":
