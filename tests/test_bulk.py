@@ -102,3 +102,21 @@ def test_flat_create_items(api, board):
     assert [i.type for i in items.data] == ["text", "shape"] and items.type == "bulk-list"
     with pytest.raises(ValueError, match="at most 20"):
         api.create_items(board.id, [{"type": "text", "data": {"content": "x"}}] * 21)
+
+
+def test_api_json_specs_are_read_without_a_copy_yet_share_nothing_with_the_caller(fake, board):
+    """A plain-dict spec is read in place (a bulk create reads a thousand): a model inside
+    it is still read as its JSON, and what is sent owns its lists and objects."""
+    fields = [{"value": "v1", "tooltip": "t"}]
+    app_card = {"type": "app_card", "data": {"title": "app", "fields": fields}}
+    note = {"type": "sticky_note", "data": miro.items.StickyNoteData(content="model")}
+    specs = miro.items.bulk.validate_specs([app_card, note])
+    fields.append({"value": "added after"})
+    fields[0]["value"] = "changed after"
+    assert specs[0].body["data"]["fields"] == [{"value": "v1", "tooltip": "t"}]
+    assert specs[1].body == {"type": "sticky_note", "data": {"content": "model"}}
+    created = board.items.create_many(specs)
+    assert [f.value for f in created[0].data.fields] == ["v1"]
+    assert created[1].data.content == "model"
+    sent = json.loads(_bulk_posts(fake)[-1].request_body)
+    assert sent[0]["data"]["fields"] == [{"value": "v1", "tooltip": "t"}]
