@@ -605,13 +605,21 @@ def flat_declarations() -> str:
         module_name, class_name = family.rsplit(".", 1)
         module = __import__(f"miro.compat.{module_name}", fromlist=[class_name])
         mixin = getattr(module, class_name)
-        names = sorted(n for n in FAMILIES[family] if not n.startswith("_"))
-        if not names:
+        # The methods ``install`` generates are declared once, in _item_methods.py: a
+        # family inherits them there as it does at run time, and states only its own.
+        inherited = [b for b in mixin.__bases__ if b.__module__ == ITEM_METHODS_MODULE]
+        names = sorted(
+            n
+            for n in FAMILIES[family]
+            if not n.startswith("_") and not getattr(getattr(mixin, n), "generated", False)
+        )
+        if not names and not inherited:
             continue
         methods = [flat_method(n, getattr(mixin, n), imports) for n in names]
+        bases = [imports.name(ITEM_METHODS_MODULE, b.__name__) for b in inherited]
         family_classes.append(class_name)
         classes.append(
-            f"    class {class_name}:\n"
+            f"    class {class_name}{'(' + ', '.join(bases) + ')' if bases else ''}:\n"
             f'        """The flat methods of ``{class_name}``, as type checkers see them."""\n\n'
             + "\n".join(methods)
         )
@@ -632,6 +640,7 @@ def flat_declarations() -> str:
 # --- miro/compat/_item_methods.py ---------------------------------------------------------------
 
 #: The classes that declare, for type checkers, the flat methods ``install`` generates.
+ITEM_METHODS_MODULE = "miro.compat._item_methods"
 ITEM_METHOD_CLASSES = (
     ("ItemMethods", "miro.compat.items.ItemsFlat"),
     ("ExperimentalItemMethods", "miro.compat.experimental.ExperimentalFlat"),
@@ -641,7 +650,7 @@ ITEM_METHOD_CLASSES = (
 def item_method_declarations() -> str:
     import importlib
 
-    imports = Imports("miro.compat", own="miro.compat._item_methods")
+    imports = Imports("miro.compat", own=ITEM_METHODS_MODULE)
     classes = []
     for class_name, target in ITEM_METHOD_CLASSES:
         module, name = target.rsplit(".", 1)

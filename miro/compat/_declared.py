@@ -35,17 +35,7 @@ if TYPE_CHECKING:
     )
     from ..experimental import AppMetrics, CodeWidget, MindmapNode
     from ..groups import Group
-    from ..items.app_cards import AppCard
     from ..items.base import Item
-    from ..items.cards import Card
-    from ..items.doc_formats import DocFormat
-    from ..items.documents import Document
-    from ..items.embeds import Embed
-    from ..items.frames import Frame
-    from ..items.images import Image
-    from ..items.shapes import Shape
-    from ..items.sticky_notes import StickyNote
-    from ..items.texts import Text
     from ..members import BoardMember, InvitationResult
     from ..scim.collections import ScimPaginator
     from ..scim.models import (
@@ -58,6 +48,7 @@ if TYPE_CHECKING:
     )
     from ..tags import Tag
     from ..tokens import TokenInfo
+    from ._item_methods import ExperimentalItemMethods, ItemMethods
     from .enterprise_exports import JobStatus, JobStatusChange
     from .per_call import RequestTimeout
 
@@ -1515,56 +1506,8 @@ if TYPE_CHECKING:
         ) -> Iterator[OrganizationMember]:
             """Every organization member matching the filters, page after page."""
 
-    class ExperimentalFlat:
+    class ExperimentalFlat(ExperimentalItemMethods):
         """The flat methods of ``ExperimentalFlat``, as type checkers see them."""
-
-        def create_code_widget_item(
-            self,
-            board_id: str,
-            code_widget_create_request: Any = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> CodeWidget:
-            """Create a code widget item from a ``CodeWidgetCreateRequest`` body."""
-
-        def create_mindmap_nodes_experimental(
-            self,
-            board_id: str,
-            mindmap_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> MindmapNode:
-            """Create a mindmap node item from a ``MindmapCreateRequest`` body."""
-
-        def create_shape_item_flowchart(
-            self,
-            board_id: str,
-            shape_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Create a shape item from a ``ShapeCreateRequest`` body."""
-
-        def delete_code_widget_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a code widget item."""
 
         def delete_item_experimental(
             self,
@@ -1577,42 +1520,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> object:
             """Delete an item through the experimental endpoint."""
-
-        def delete_mindmap_node_experimental(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a mindmap node item."""
-
-        def delete_shape_item_flowchart(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a shape item."""
-
-        def get_code_widget_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> CodeWidget:
-            """Get a code widget item."""
 
         def get_code_widget_items(
             self,
@@ -1666,18 +1573,6 @@ if TYPE_CHECKING:
         ) -> AppMetrics:
             """Usage metrics of an app since it was created (needs an app-management token)."""
 
-        def get_mindmap_node_experimental(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> MindmapNode:
-            """Get a mindmap node item."""
-
         def get_mindmap_nodes_experimental(
             self,
             board_id: str,
@@ -1690,18 +1585,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> Page[MindmapNode]:
             """One page of a board's mind-map nodes."""
-
-        def get_shape_item_flowchart(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Get a shape item."""
 
         def get_specific_item_experimental(
             self,
@@ -1727,32 +1610,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> Item:
             """Move a code widget (``{"x": …, "y": …}``)."""
-
-        def update_code_widget_item(
-            self,
-            board_id: str,
-            item_id: str,
-            code_widget_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> CodeWidget:
-            """Update a code widget item from a ``CodeWidgetUpdateRequest`` body."""
-
-        def update_shape_item_flowchart(
-            self,
-            board_id: str,
-            item_id: str,
-            shape_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Update a shape item from a ``ShapeUpdateRequest`` body."""
 
     class GroupsFlat:
         """The flat methods of ``GroupsFlat``, as type checkers see them."""
@@ -1847,118 +1704,8 @@ if TYPE_CHECKING:
         ) -> Group:
             """Replace a group's items; the answer carries its new id."""
 
-    class ItemsFlat:
+    class ItemsFlat(ItemMethods):
         """The flat methods of ``ItemsFlat``, as type checkers see them."""
-
-        def create_app_card_item(
-            self,
-            board_id: str,
-            app_card_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> AppCard:
-            """Create a app card item from a ``AppCardCreateRequest`` body."""
-
-        def create_card_item(
-            self,
-            board_id: str,
-            card_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Card:
-            """Create a card item from a ``CardCreateRequest`` body."""
-
-        def create_doc_format_item(
-            self,
-            board_id: str,
-            doc_format_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> DocFormat:
-            """Create a doc format item from a ``DocFormatCreateRequest`` body."""
-
-        def create_document_item_using_file_from_device(
-            self,
-            board_id_platform_file_upload: str,
-            resource: Any,
-            data: Any = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Document:
-            """Create a document item from a local file (``resource``: a path or (name, bytes))."""
-
-        def create_document_item_using_url(
-            self,
-            board_id: str,
-            document_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Document:
-            """Create a document item from a ``DocumentCreateRequest`` body."""
-
-        def create_embed_item(
-            self,
-            board_id: str,
-            embed_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Embed:
-            """Create a embed item from a ``EmbedCreateRequest`` body."""
-
-        def create_frame_item(
-            self,
-            board_id: str,
-            frame_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Frame:
-            """Create a frame item from a ``FrameCreateRequest`` body."""
-
-        def create_image_item_using_local_file(
-            self,
-            board_id_platform_file_upload: str,
-            resource: Any,
-            data: Any = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Image:
-            """Create a image item from a local file (``resource``: a path or (name, bytes))."""
-
-        def create_image_item_using_url(
-            self,
-            board_id: str,
-            image_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Image:
-            """Create a image item from a ``ImageCreateRequest`` body."""
 
         def create_items(
             self,
@@ -1985,126 +1732,6 @@ if TYPE_CHECKING:
         ) -> OfficialDict:
             """Create images and documents from files: ``data`` is the JSON list describing"""
 
-        def create_shape_item(
-            self,
-            board_id: str,
-            shape_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Create a shape item from a ``ShapeCreateRequest`` body."""
-
-        def create_sticky_note_item(
-            self,
-            board_id: str,
-            sticky_note_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> StickyNote:
-            """Create a sticky note item from a ``StickyNoteCreateRequest`` body."""
-
-        def create_text_item(
-            self,
-            board_id: str,
-            text_create_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Text:
-            """Create a text item from a ``TextCreateRequest`` body."""
-
-        def delete_app_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a app card item."""
-
-        def delete_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a card item."""
-
-        def delete_doc_format_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a doc format item."""
-
-        def delete_document_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a document item."""
-
-        def delete_embed_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a embed item."""
-
-        def delete_frame_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a frame item."""
-
-        def delete_image_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a image item."""
-
         def delete_item(
             self,
             board_id: str,
@@ -2116,42 +1743,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> object:
             """Delete any item."""
-
-        def delete_shape_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a shape item."""
-
-        def delete_sticky_note_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a sticky note item."""
-
-        def delete_text_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> object:
-            """Delete a text item."""
 
         def get_all_items(
             self,
@@ -2169,91 +1760,6 @@ if TYPE_CHECKING:
             type: Optional[str] = None,
         ) -> Iterator[Item]:
             """Every item inside a frame, page after page."""
-
-        def get_app_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> AppCard:
-            """Get a app card item."""
-
-        def get_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Card:
-            """Get a card item."""
-
-        def get_doc_format_item(
-            self,
-            board_id: str,
-            item_id: str,
-            text_content_type: Optional[str] = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> DocFormat:
-            """Get a doc format item."""
-
-        def get_document_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Document:
-            """Get a document item."""
-
-        def get_embed_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Embed:
-            """Get a embed item."""
-
-        def get_frame_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Frame:
-            """Get a frame item."""
-
-        def get_image_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Image:
-            """Get a image item."""
 
         def get_items(
             self,
@@ -2284,18 +1790,6 @@ if TYPE_CHECKING:
         ) -> Page[Item]:
             """One page of the items inside a frame."""
 
-        def get_shape_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Get a shape item."""
-
         def get_specific_item(
             self,
             board_id: str,
@@ -2307,136 +1801,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> Item:
             """Get any item, as its typed class."""
-
-        def get_sticky_note_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> StickyNote:
-            """Get a sticky note item."""
-
-        def get_text_item(
-            self,
-            board_id: str,
-            item_id: str,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Text:
-            """Get a text item."""
-
-        def update_app_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            app_card_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> AppCard:
-            """Update a app card item from a ``AppCardUpdateRequest`` body."""
-
-        def update_card_item(
-            self,
-            board_id: str,
-            item_id: str,
-            card_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Card:
-            """Update a card item from a ``CardUpdateRequest`` body."""
-
-        def update_document_item_using_file_from_device(
-            self,
-            board_id_platform_file_upload: str,
-            item_id: str,
-            resource: Any,
-            data: Any = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Document:
-            """Replace the file of a document item."""
-
-        def update_document_item_using_url(
-            self,
-            board_id: str,
-            item_id: str,
-            document_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Document:
-            """Update a document item from a ``DocumentUpdateRequest`` body."""
-
-        def update_embed_item(
-            self,
-            board_id: str,
-            item_id: str,
-            embed_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Embed:
-            """Update a embed item from a ``EmbedUpdateRequest`` body."""
-
-        def update_frame_item(
-            self,
-            board_id: str,
-            item_id: str,
-            frame_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Frame:
-            """Update a frame item from a ``FrameUpdateRequest`` body."""
-
-        def update_image_item_using_file_from_device(
-            self,
-            board_id_platform_file_upload: str,
-            item_id: str,
-            resource: Any,
-            data: Any = None,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Image:
-            """Replace the file of a image item."""
-
-        def update_image_item_using_url(
-            self,
-            board_id: str,
-            item_id: str,
-            image_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Image:
-            """Update a image item from a ``ImageUpdateRequest`` body."""
 
         def update_item_position_or_parent(
             self,
@@ -2450,45 +1814,6 @@ if TYPE_CHECKING:
             _host_index: int = 0,
         ) -> Item:
             """Move an item or change its parent frame (``GenericItemUpdate`` body)."""
-
-        def update_shape_item(
-            self,
-            board_id: str,
-            item_id: str,
-            shape_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Shape:
-            """Update a shape item from a ``ShapeUpdateRequest`` body."""
-
-        def update_sticky_note_item(
-            self,
-            board_id: str,
-            item_id: str,
-            sticky_note_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> StickyNote:
-            """Update a sticky note item from a ``StickyNoteUpdateRequest`` body."""
-
-        def update_text_item(
-            self,
-            board_id: str,
-            item_id: str,
-            text_update_request: Any,
-            _request_timeout: RequestTimeout = None,
-            _request_auth: Optional[Dict[str, Any]] = None,
-            _content_type: Optional[str] = None,
-            _headers: Optional[Dict[str, Any]] = None,
-            _host_index: int = 0,
-        ) -> Text:
-            """Update a text item from a ``TextUpdateRequest`` body."""
 
     class ScimFlat:
         """The flat methods of ``ScimFlat``, as type checkers see them."""
