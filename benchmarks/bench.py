@@ -308,16 +308,29 @@ def update_docs(markdown, summary):
         page.write_text(f"{head}{START}\n{text}\n{END}{tail}")
 
 
+def rounds_count(text):
+    """A number of rounds: a whole number, at least 1 (every figure is a median of them)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a number of rounds is a whole number ≥ 1, got {text!r}")
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="rounds of the workloads")
+    parser.add_argument("--runs", type=rounds_count, default=5, help="rounds of the workloads")
     parser.add_argument(
-        "--cold-runs", type=int, default=15, help="rounds of the cold script and the imports"
-    )
+        "--cold-runs", type=rounds_count, default=15,
+        help="rounds of the cold script and the imports",
+    )  # fmt: skip
     parser.add_argument("--json", default=str(HERE / "results.json"))
     parser.add_argument(
-        "--docs", "--readme", action="store_true", help="update docs/guides/performance.md"
-    )
+        "--docs", "--readme", action="store_true",
+        help="write the table into docs/guides/performance.md and its goal rows into README.md",
+    )  # fmt: skip
     args = parser.parse_args()
     results = measure(args.runs, args.cold_runs)
     table = rows(results)
